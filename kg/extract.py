@@ -1,0 +1,596 @@
+"""spaCy Doc → mentions and relation mentions (no rdflib here).
+
+The Doc comes from :func:`kg.nlp.pipeline.make_nlp`, so ``doc.ents`` carries our labels. Relation
+rules are data (``kg/nlp/resources/relations.json``) read by the small engine below; the few
+rules that are not verb patterns (titles before names, a country before an event name, an event
+followed by its place, deals) are named functions here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.amounts import parse_amount
+from kg.dates import resolve_date
+from kg.nlp.gazetteer import lexicon
+from kg.records import Article, Mention, RelationMention
+
+__all__ = ["Extraction", "extract", "relation_rules", "DOMAINS"]
+
+RESOURCES = Path(__file__).parent / "nlp" / "resources"
+
+DOMAINS: dict[str, tuple[set[str], set[str]]] = {
+    "holdsPosition": ({"Person"}, {"Country", "Organization"}),
+    "attends": ({"Person", "Country", "Organization"}, {"Event"}),
+    "invitedTo": ({"Person", "Country", "Organization"}, {"Event"}),
+    "hosts": ({"Country", "Organization", "Person"}, {"Event"}),
+    "locatedIn": ({"Event", "Organization", "Location"}, {"Location", "Country"}),
+    "metWith": ({"Person", "Country", "Organization"}, {"Person", "Country", "Organization"}),
+    "presentedTo": ({"Person", "Country"}, {"Person", "Country"}),
+    "partyTo": ({"Country", "Organization", "Person"}, {"Deal"}),
+    "concerns": ({"Deal", "Event"}, {"Mineral"}),
+    "hasReserves": ({"Country", "Organization"}, {"Mineral"}),
+    "produces": ({"Country", "Organization"}, {"Mineral"}),
+    "restrictsExportOf": ({"Country"}, {"Mineral"}),
+    "proposesPartnership": ({"Country", "Organization", "Person"}, {"Country", "Organization"}),
+    "seeksToReduceDependenceOn": ({"Country", "Organization"}, {"Country"}),
+    "investsIn": ({"Country", "Organization"}, {"Country", "Organization", "Deal", "Mineral"}),
+}
+_LABEL_TYPES = {"COUNTRY": "Country", "DEMONYM": "Country", "PERSON": "Person", "ORG": "Organization",
+                "EVENT": "Event", "MINERAL": "Mineral", "LOCATION": "Location"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around"}
+_MOTION = {"travel", "fly", "visit", "trip", "arrive", "go", "head", "come", "return", "journey", "visit"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_PRONOUNS = {"it", "its", "itself", "they", "their", "them", "themselves"}
+_PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+_WH = {"which", "that", "who", "whom", "whose"}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one document yields: its mentions and relation mentions, in text order."""
+
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationMention, ...]
+
+
+@lru_cache(maxsize=1)
+def relation_rules() -> dict[str, Any]:
+    """The relation rules and word lists of ``relations.json``, loaded once."""
+    data: dict[str, Any] = json.loads((RESOURCES / "relations.json").read_text(encoding="utf-8"))
+    for key in ("negators", "planned", "proposed", "hypothetical", "reported", "actor_nouns"):
+        data[key] = set(data[key])
+    return data
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
+
+
+@dataclass
+class _State:
+    """Per-document working state: mentions by token, and what was said last."""
+
+    doc: Any
+    article: Article
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    deals: dict[int, Mention] = field(default_factory=dict)  # deal head token → deal mention
+    events: list[tuple[int, Mention]] = field(default_factory=list)  # (token, mention) in order
+    deal_order: list[tuple[int, Mention]] = field(default_factory=list)
+    actors: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token, mention, is subject)
+
+    def add(self, span: Any, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for token in span:
+            self.by_token[token.i] = mention
+
+
+def _is_place(span: Any) -> bool:
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in _MOTION:
+        return True
+    return root.dep_ == "dobj" and head.lemma_ in {"visit", "tour"}
+
+
+def _place_label(text: str) -> str:
+    return re.sub(r",?\s*D\.?\s?C\.?$", "", text).strip()
+
+
+def _mention(span: Any, type_: str, sentence: int, key: str | None = None, role: str = "actor", **extra: Any) -> Mention:
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, type=type_, key=key,
+                   role=role, sentence=sentence, **extra)
+
+
+def collect_mentions(state: _State) -> None:
+    """doc.ents → mentions; capitals and seats of government are places after "in"/"at"."""
+    sentence_of = {}
+    for number, sent in enumerate(state.doc.sents):
+        for token in sent:
+            sentence_of[token.i] = number
+    state.sentence_of = sentence_of  # type: ignore[attr-defined]
+    for ent in state.doc.ents:
+        label = ent.label_
+        number = sentence_of[ent.start]
+        if label in {"CITY", "SEAT"}:
+            if _is_place(ent):
+                text = _place_label(ent.text)
+                mention = _mention(ent, "Location", number, f"location:{_slug(text)}", role="place")
+            else:
+                mention = _mention(ent, "Country", number, ent.ent_id_)
+        elif label in _LABEL_TYPES:
+            type_ = _LABEL_TYPES[label]
+            key = (ent.ent_id_ or None) if label in {"COUNTRY", "DEMONYM", "MINERAL"} else None
+            if type_ == "Location":
+                key = f"location:{_slug(_place_label(ent.text))}"
+            mention = _mention(ent, type_, number, key, role="place" if type_ == "Location" else "actor")
+            if type_ == "Event":
+                mention = _with_event_date(state, ent, mention)
+        else:
+            continue
+        state.add(ent, mention)
+        if mention.type == "Event":
+            state.events.append((ent.root.i, mention))
+        if mention.type in {"Country", "Organization", "Person"}:
+            is_subject = ent.root.dep_ in _SUBJECTS or ent.root.dep_ == "poss"
+            state.actors.append((ent.root.i, mention, is_subject))
+
+
+def _with_event_date(state: _State, ent: Any, mention: Mention) -> Mention:
+    """An event name followed closely by "on DATE" takes that date."""
+    doc = state.doc
+    for other in doc.ents:
+        if other.label_ == "DATE" and ent.end <= other.start <= ent.end + 4:
+            date = resolve_date(other.text, state.article.published)
+            if date is not None and date.precision == "day":
+                return Mention(**{**mention.__dict__, "date": date})
+    return mention
+
+
+def collect_deals(state: _State) -> None:
+    """Deal nouns ("a $500 million deal with X") become Deal mentions when named by value or party."""
+    words = lexicon()
+    heads = {w.casefold() for w in words["deal_heads"]}
+    doc = state.doc
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in heads:
+            continue
+        left = [t for t in token.lefts for t in t.subtree]
+        left = [t for t in left if t.i < token.i]
+        while left and (left[0].dep_ in {"det", "poss", "case", "punct"} or left[0].lower_ in {"estimated", "new", "proposed"}):
+            left = left[1:]
+        if left and any(t.dep_ == "poss" for t in left):
+            left = [t for t in left if t.i > max(x.i for x in left if x.dep_ in {"poss", "case"})]
+        start = left[0].i if left else token.i
+        end = token.i + 1
+        party = None
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].i in state.by_token:
+                    party = state.by_token[objects[0].i]
+                    end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
+        money = parse_amount(doc[start:token.i].text)
+        named = any(t.pos_ == "PROPN" or t.i in state.by_token for t in doc[start:token.i])
+        if money is None and party is None and not named:
+            continue
+        span = doc[start:end]
+        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money)  # type: ignore[attr-defined]
+        state.mentions.append(mention)
+        state.deals[token.i] = mention
+        state.deal_order.append((token.i, mention))
+
+
+# --- argument finding -------------------------------------------------------------------------
+
+def _subjects(token: Any) -> list[Any]:
+    """The grammatical subject, climbing through "is set to attend", "keen to reduce", "X and signed"."""
+    current = token
+    for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            found = []
+            for subject in subjects:
+                if subject.lower_ in _WH and current.dep_ == "relcl":
+                    found.append(current.head)
+                else:
+                    found.append(subject)
+            return found
+        if current.dep_ == "relcl":
+            return [current.head]
+        if current.dep_ in {"xcomp", "acomp"} or (current.dep_ == "conj" and current.pos_ in {"VERB", "AUX"}):
+            current = current.head
+            continue
+        break
+    return []
+
+
+def _governor(token: Any) -> Any | None:
+    """The verb a noun hangs from (through prepositions, coordination and apposition)."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in {"ROOT"} and current.pos_ not in {"VERB", "AUX"}:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def _follow(token: Any, path: str) -> list[Any]:
+    """Follow an argument path ("subj", "gov_subj", "prep:to", "dobj>prep:of", …) from a token."""
+    current = [token]
+    for step in path.split(">"):
+        found: list[Any] = []
+        for node in current:
+            if step == "subj":
+                found += _subjects(node)
+            elif step == "gov_subj":
+                verb = _governor(node)
+                found += _subjects(verb) if verb is not None else []
+            elif step == "gov":
+                verb = _governor(node)
+                found += [verb] if verb is not None else []
+            elif step == "appos_head":
+                found += [node.head] if node.dep_ == "appos" else []
+            elif step == "attr_subj":
+                found += _subjects(node.head) if node.dep_ == "attr" else []
+            elif step.startswith("prep:"):
+                word = step[5:]
+                for child in node.children:
+                    if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == word:
+                        found += [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                found += [c for c in node.children if c.dep_ == step]
+        current = found
+    return current
+
+
+def _needs(token: Any, needs: list[str]) -> bool:
+    for need in needs:
+        dep, _, words = need.partition(":")
+        allowed = set(words.split("|"))
+        if not any(c.dep_ == dep and (c.lower_ in allowed or c.lemma_ in allowed) for c in token.children):
+            return False
+    return True
+
+
+def _antecedent(state: _State, token: Any, types: set[str]) -> list[Mention]:
+    """The last subject-like actor mentioned before ``token`` (pronouns "it", "its", "they")."""
+    candidates = [(i, m, s) for i, m, s in state.actors if i < token.i and m.type in types]
+    if not candidates:
+        return []
+    subjects = [c for c in candidates if c[2]]
+    chosen = (subjects or candidates)[-1][1]
+    return [chosen]
+
+
+def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | None = None) -> list[Mention]:
+    """Mentions a token stands for: its own, its coordinated ones, a pronoun's, a reference's."""
+    result: list[Mention] = []
+    for node in [token, *token.conjuncts]:
+        if node.i in state.deals:
+            result.append(state.deals[node.i])
+        elif node.i in state.by_token:
+            result.append(state.by_token[node.i])
+        elif node.lower_ in _PRONOUNS and types & {"Country", "Organization"}:
+            result += _antecedent(state, node, {"Country", "Organization"})
+        elif node.lower_ in _PERSON_PRONOUNS and "Person" in types:
+            result += _antecedent(state, node, {"Person"})
+        elif node.lower_ in _WH and node.head.dep_ == "relcl":
+            result += _mentions_for(state, node.head.head, types)
+        elif node.lemma_.casefold() in relation_rules()["actor_nouns"]:
+            result += [state.by_token[c.i] for c in node.children
+                       if c.dep_ in {"poss", "compound", "amod"} and c.i in state.by_token]
+        elif fallback:
+            result += _reference(state, node, fallback)
+    return [m for m in result if m.type in types]
+
+
+def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
+    """"the meet", "the table", "the deal": the last event or deal mentioned up to here."""
+    words = lexicon()
+    refs = {"event": words["event_references"], "deal": words["deal_references"]}[kind]
+    if token.lemma_.casefold() not in {w.casefold() for w in refs} and token.lower_ not in {w.casefold() for w in refs}:
+        return []
+    return _last(state, token, kind)
+
+
+def _last(state: _State, token: Any, kind: str) -> list[Mention]:
+    order = state.events if kind == "event" else state.deal_order
+    same_sentence = [m for i, m in order if state.sentence_of[i] == state.sentence_of[token.i]]  # type: ignore[attr-defined]
+    before = [m for i, m in order if i < token.i]
+    if same_sentence:
+        return [same_sentence[0]]
+    return before[-1:] if before else []
+
+
+# --- polarity and modality --------------------------------------------------------------------
+
+def _chain(token: Any) -> list[Any]:
+    """The trigger and the verbs and adjectives that govern it through xcomp/acomp/aux chains."""
+    chain = [token]
+    current = token
+    for _ in range(5):
+        if current.dep_ in {"xcomp", "acomp", "dobj", "pobj", "prep", "ccomp"} and current.head is not current:
+            current = current.head
+            chain.append(current)
+            if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"xcomp", "acomp"}:
+                break
+        else:
+            break
+    return chain
+
+
+def polarity_of(token: Any, base: str = "positive") -> str:
+    """Negative when the trigger or a governing verb is negated or is a negator ("declined to")."""
+    rules = relation_rules()
+    negated = False
+    for node in _chain(token):
+        if any(c.dep_ == "neg" for c in node.children):
+            negated = not negated
+        if node is not token and node.lemma_ in rules["negators"]:
+            negated = not negated
+    if base == "negative":
+        return "positive" if negated else "negative"
+    return "negative" if negated else "positive"
+
+
+def modality_of(token: Any, base: str | None = None) -> str:
+    """planned ("will", "set to"), proposed ("floated"), hypothetical ("could", "if"), reported."""
+    rules = relation_rules()
+    chain = _chain(token)
+    words: set[str] = set()
+    for node in chain:
+        words |= {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass", "mark", "advmod"}}
+        if node is not token:
+            words.add(node.lemma_)
+    words |= {c.lower_ for c in token.children if c.dep_ == "amod"}
+    if words & rules["hypothetical"]:
+        return "hypothetical"
+    if base:
+        return base
+    if words & rules["proposed"]:
+        return "proposed"
+    if words & rules["planned"]:
+        return "planned"
+    if words & rules["reported"]:
+        return "reported"
+    return "asserted"
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+def _relation(state: _State, subject: Mention, predicate: str, obj: Mention, token: Any, rule: str,
+              strength: float, polarity: str, modality: str, qualifiers: dict[str, str] | None = None) -> RelationMention:
+    sent = token.sent
+    return RelationMention(
+        subject=subject, predicate=predicate, object=obj, polarity=polarity, modality=modality,
+        rule=rule, strength=strength, sentence_start=sent.start_char, sentence_end=sent.end_char,
+        sentence_text=sent.text.strip(), qualifiers=tuple(sorted((qualifiers or {}).items())),
+    )
+
+
+def _qualifiers(state: _State, token: Any, rule: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in rule.get("item", []):
+        items = _follow(token, path)
+        if items:
+            item = items[0]
+            found["item"] = state.doc[item.left_edge.i:item.right_edge.i + 1].text
+            break
+    subtree = {t.i for t in token.subtree}
+    for ent in token.sent.ents:
+        if ent.label_ == "DATE" and ent.root.i in subtree and "date" not in found:
+            if ent.root.head.i == token.i or ent.root.head.head.i == token.i:
+                date = resolve_date(ent.text, state.article.published)
+                if date is not None:
+                    found["date"] = date.value
+        if ent.label_ == "MONEY" and ent.root.i in subtree and "value" not in found:
+            amount = parse_amount(ent.text)
+            if amount is not None:
+                found["value"] = f"{amount.amount} {amount.currency}"
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "in"}:
+            for pobj in prep.children:
+                mention = state.by_token.get(pobj.i)
+                if mention is not None and mention.role == "place":
+                    found.setdefault("place", _place_label(mention.text))
+    return found
+
+
+def apply_rules(state: _State) -> Iterator[RelationMention]:
+    """Run every data rule of ``relations.json`` over the Doc."""
+    rules = relation_rules()["rules"]
+    for token in state.doc:
+        for rule in rules:
+            trigger = rule["trigger"]
+            if token.lemma_ not in trigger["lemma"] and token.lower_ not in trigger["lemma"]:
+                continue
+            if token.pos_ not in trigger["pos"]:
+                continue
+            if "needs" in rule and not _needs(token, rule["needs"]):
+                continue
+            if "governor" in rule:
+                verb = _governor(token)
+                if verb is None or verb.lemma_ not in rule["governor"]:
+                    continue
+                anchor = verb
+            else:
+                anchor = token
+            yield from _apply(state, token, anchor, rule)
+
+
+def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iterator[RelationMention]:
+    predicate = rule["predicate"]
+    domain, range_ = DOMAINS[predicate]
+    subjects: list[Mention] = []
+    for path in rule["subject"]:
+        for node in _follow(token, path):
+            subjects += _mentions_for(state, node, domain)
+        if subjects:
+            break
+    if not subjects:
+        return
+    objects: list[Mention] = []
+    for path in rule["object"]:
+        for node in _follow(token, path):
+            objects += _mentions_for(state, node, range_, rule.get("object_fallback"))
+        if objects:
+            break
+    if not objects and rule.get("object_fallback"):
+        objects = [m for m in _last(state, token, rule["object_fallback"]) if m.type in range_]
+    polarity = polarity_of(anchor, rule.get("polarity", "positive"))
+    modality = modality_of(anchor, rule.get("modality"))
+    qualifiers = _qualifiers(state, anchor, rule)
+    for subject in dict.fromkeys(subjects):
+        for obj in dict.fromkeys(objects):
+            if subject is obj:
+                continue
+            yield _relation(state, subject, predicate, obj, token, rule["id"], rule["strength"],
+                            polarity, modality, qualifiers)
+
+
+def positions(state: _State) -> Iterator[RelationMention]:
+    """``India's External Affairs Minister S Jaishankar``, ``Prime Minister Shehbaz Sharif``.
+
+    A title right before a person gives holdsPosition; the country or organisation is the one
+    right before the title, else (for national titles) the document's focal country.
+    """
+    doc = state.doc
+    focal = _focal_country(state)
+    for ent in doc.ents:
+        if ent.label_ != "TITLE" or ent.end >= len(doc):
+            continue
+        person = state.by_token.get(ent.end)
+        if person is None or person.type != "Person":
+            continue
+        holder, rule, strength = None, "position.title.v1", 0.9
+        before = ent.start - 1
+        if before >= 0 and doc[before].lower_ in {"'s", "’s"}:
+            before -= 1
+        if before >= 0 and before in state.by_token:
+            candidate = state.by_token[before]
+            if candidate.type in {"Country", "Organization"}:
+                holder = candidate
+        if holder is None and ent.ent_id_ == "title:country" and focal is not None:
+            holder, rule, strength = focal, "position.title.focal.v1", 0.5
+        if holder is None:
+            continue
+        role = re.sub(r"^(Former|Then)\s+", "", ent.text)
+        yield _relation(state, person, "holdsPosition", holder, ent.root, rule, strength, "positive",
+                        "asserted", {"role": role})
+
+
+def _focal_country(state: _State) -> Mention | None:
+    """The country the document is about: the most mentioned one, if clearly so."""
+    counts = Counter(m.key for m in state.mentions if m.type == "Country")
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    key = ranked[0][0]
+    return next(m for m in state.mentions if m.key == key)
+
+
+def event_hosts(state: _State) -> Iterator[RelationMention]:
+    """``the US Global Minerals Conference``, ``a US-hosted summit``: the country hosts the event."""
+    doc = state.doc
+    for index, event in state.events:
+        span = doc.char_span(event.start, event.end)
+        if span is None or span.start == 0:
+            continue
+        before = span.start - 1
+        host = state.by_token.get(before)
+        rule = "hosts.prefix.v1"
+        if host is None and doc[before].lower_ == "hosted" and before >= 2 and doc[before - 1].text in {"-", "–"}:
+            host, rule = state.by_token.get(before - 2), "hosts.hyphen.v1"
+        if host is None and doc[before].lower_ in {"-hosted"}:
+            continue
+        if host is not None and host.type == "Country" and host.role == "actor":
+            if before >= 1 and doc[before - 1].text in {"-", "–", "/"}:
+                continue  # "the China-Africa summit" names no host
+            yield _relation(state, host, "hosts", event, doc[index], rule, 0.75, "positive", "asserted")
+
+
+def event_places(state: _State) -> Iterator[RelationMention]:
+    """An event followed within a few words by "in"/"at" a place is located there."""
+    doc = state.doc
+    for index, event in state.events:
+        span = doc.char_span(event.start, event.end)
+        if span is None:
+            continue
+        for i in range(span.end, min(span.end + 9, len(doc))):
+            token = doc[i]
+            if token.is_punct and token.text not in {"-"} or token.is_sent_start:
+                break
+            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"acl", "relcl"}:
+                break
+            if token.lower_ in {"in", "at"}:
+                j = i + 1
+                while j < len(doc) and doc[j].dep_ == "det":
+                    j += 1
+                place = state.by_token.get(j)
+                if place is not None and place.type in {"Location", "Country"} and (place.role == "place" or place.type == "Country"):
+                    yield _relation(state, event, "locatedIn", place, doc[index], "locatedIn.window.v1", 0.7,
+                                    "positive", "asserted")
+                    break
+
+
+def deal_parties(state: _State) -> Iterator[RelationMention]:
+    """Parties of a deal: "with X", "between X and Y", the possessor, the clause's subject."""
+    doc = state.doc
+    for index, deal in state.deals.items():
+        token = doc[index]
+        found: list[tuple[Mention, str, float]] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for mention in _mentions_for(state, pobj, {"Country", "Organization", "Person"}):
+                        found.append((mention, "partyTo.with.v1", 0.85))
+            if child.dep_ == "poss":
+                for mention in _mentions_for(state, child, {"Country", "Organization", "Person"}):
+                    found.append((mention, "partyTo.poss.v1", 0.85))
+            if child.dep_ == "compound" and child.i in state.by_token and state.by_token[child.i].type == "Mineral":
+                yield _relation(state, deal, "concerns", state.by_token[child.i], token, "concerns.compound.v1",
+                                0.8, "positive", "asserted")
+        verb = _governor(token)
+        if verb is not None:
+            for subject in _subjects(verb):
+                for mention in _mentions_for(state, subject, {"Country", "Organization", "Person"}):
+                    found.append((mention, "partyTo.clause.v1", 0.6))
+        polarity = polarity_of(verb) if verb is not None else "positive"
+        modality = modality_of(verb) if verb is not None else "asserted"
+        for mention, rule, strength in found:
+            yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
+
+
+RULE_FUNCTIONS = (positions, event_hosts, event_places, deal_parties, apply_rules)
+
+
+def extract(doc: Any, article: Article) -> Extraction:
+    """Read mentions and relation mentions from a Doc made by :func:`kg.nlp.pipeline.make_nlp`."""
+    state = _State(doc=doc, article=article)
+    collect_mentions(state)
+    collect_deals(state)
+    relations: list[RelationMention] = []
+    for function in RULE_FUNCTIONS:
+        relations.extend(function(state))
+    mentions = sorted(state.mentions, key=lambda m: (m.start, m.end))
+    return Extraction(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def iter_relations(extractions: Iterable[Extraction]) -> Iterator[RelationMention]:
+    for extraction in extractions:
+        yield from extraction.relations

@@ -1,0 +1,1 @@
+"""The spaCy side of geokg: pipeline, registered components and their data files."""

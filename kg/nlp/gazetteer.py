@@ -1,0 +1,145 @@
+"""Entity-ruler patterns built from country data (countryinfo) and our data files in resources/."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Country", "countries", "country_by_code", "minerals", "seats", "titles", "lexicon", "ruler_patterns"]
+
+RESOURCES = Path(__file__).parent / "resources"
+_AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Guinea", "Niger", "Turkey", "Wales", "Scotland"}
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166 alpha-2
+    alpha3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    wikidata: str | None
+
+
+def _json(name: str) -> Any:
+    return json.loads((RESOURCES / name).read_text(encoding="utf-8"))
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """Every country of countryinfo, with our extra aliases; ambiguous demonyms dropped."""
+    from countryinfo import CountryInfo
+
+    extra = _json("countries_extra.json")
+    rows = CountryInfo("India").all().values()
+    seen_demonyms: dict[str, int] = {}
+    for row in rows:
+        seen_demonyms[row.get("demonym") or ""] = seen_demonyms.get(row.get("demonym") or "", 0) + 1
+    result = []
+    for row in rows:
+        iso = row.get("ISO") or {}
+        code = iso.get("alpha2")
+        if not code or not row.get("name"):
+            continue
+        name = row["name"]
+        aliases = [a for a in row.get("altSpellings") or [] if a.isascii() and len(a) > 3 and a != name]
+        aliases += extra["aliases"].get(code, [])
+        demonym = row.get("demonym") or ""
+        demonyms = [demonym] if demonym and seen_demonyms[demonym] == 1 else []
+        demonyms += extra["demonyms"].get(code, [])
+        capital = row.get("capital") or []
+        capitals = [c for c in ([capital] if isinstance(capital, str) else capital) if c]
+        capitals += extra["capitals"].get(code, [])
+        result.append(
+            Country(
+                code=code,
+                alpha3=iso.get("alpha3", ""),
+                name=name,
+                aliases=tuple(dict.fromkeys(aliases)),
+                demonyms=tuple(dict.fromkeys(demonyms)),
+                capitals=tuple(dict.fromkeys(capitals)),
+                wikidata=extra["wikidata"].get(code),
+            )
+        )
+    return tuple(sorted(result, key=lambda c: c.code))
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Country]:
+    return {country.code: country for country in countries()}
+
+
+def country_by_code(code: str) -> Country:
+    return _by_code()[code]
+
+
+@lru_cache(maxsize=1)
+def minerals() -> tuple[dict[str, Any], ...]:
+    return tuple(_jsonl("minerals.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def seats() -> tuple[dict[str, Any], ...]:
+    return tuple(_jsonl("seats.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[str]]:
+    return {k: v for k, v in _json("lexicon.json").items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Title text → scope (``country`` or ``organization``)."""
+    data = _json("titles.json")
+    found: dict[str, str] = {}
+    for portfolio in data["portfolios"]:
+        for head in data["heads"]:
+            found[f"{portfolio} {head}"] = "country"
+            found[f"{head} of {portfolio}"] = "country"
+            found[f"{head} for {portfolio}"] = "country"
+    for title in data["country_titles"]:
+        found[title] = "country"
+    for title in data["organization_titles"]:
+        found[title] = "organization"
+    for title, scope in list(found.items()):
+        for modifier in data["modifiers"]:
+            found[f"{modifier} {title}"] = scope
+    return found
+
+
+def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Patterns for two entity rulers: case-sensitive names, and lower-cased minerals/titles.
+
+    Labels: COUNTRY (names, aliases, demonyms), CITY (capitals), SEAT (seats of government),
+    MINERAL, TITLE. The ``id`` carries the canonical key (``country:PK``, ``mineral:lithium``).
+    """
+    exact: list[dict[str, Any]] = []
+    for country in countries():
+        key = f"country:{country.code}"
+        names = [country.name, *country.aliases]
+        for name in names:
+            if name in _AMBIGUOUS_NAMES:
+                continue
+            exact.append({"label": "COUNTRY", "pattern": name, "id": key})
+        for demonym in country.demonyms:
+            exact.append({"label": "DEMONYM", "pattern": demonym, "id": key})
+        for capital in country.capitals:
+            exact.append({"label": "CITY", "pattern": capital, "id": key})
+    for seat in seats():
+        exact.append({"label": "SEAT", "pattern": seat["text"], "id": f"country:{seat['country']}"})
+    lower: list[dict[str, Any]] = []
+    for mineral in minerals():
+        for alias in mineral["aliases"]:
+            lower.append({"label": "MINERAL", "pattern": alias, "id": f"mineral:{mineral['key']}"})
+    titled = [{"label": "TITLE", "pattern": title, "id": f"title:{scope}"} for title, scope in titles().items()]
+    return exact + titled, lower

@@ -1,0 +1,221 @@
+"""Mentions → canonical entities; relation mentions → facts with evidence and confidence.
+
+One node per real thing: countries, minerals and places by their gazetteer key; people by their
+full name (a surname alone joins the full name it abbreviates, the latest one when two people
+share it); organisations, events and deals by their normalised name.
+
+Confidence of a fact (documented in README):
+``1 − (1 − s) · 0.7^(n − 1) · 0.5^(d − 1)`` where ``s`` is the strength of the most direct rule that
+found it (0–1, in ``relations.json`` and the rule functions), ``n`` the number of distinct
+supporting sentences and ``d`` the number of distinct documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from kg.extract import Extraction
+from kg.nlp.gazetteer import country_by_code, minerals, seats
+from kg.records import Article, Entity, Evidence, Fact, Mention, RelationMention
+
+__all__ = ["resolve", "confidence", "entity_key"]
+
+_MODALITY_ORDER = ("asserted", "planned", "proposed", "reported", "hypothetical")
+
+
+def confidence(strength: float, sentences: int, documents: int) -> float:
+    """The confidence of a fact from its best rule and its support.
+
+    >>> confidence(0.9, 1, 1), confidence(0.6, 1, 1) < confidence(0.6, 2, 1) < confidence(0.6, 2, 2)
+    (0.9, True)
+    """
+    value = 1 - (1 - strength) * 0.7 ** (max(sentences, 1) - 1) * 0.5 ** (max(documents, 1) - 1)
+    return round(min(value, 0.999 if strength < 1 else 1.0), 3)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"^(the|The)\s+", "", text)
+
+
+def entity_key(mention: Mention) -> str:
+    """The canonical key of a mention that does not depend on other mentions."""
+    if mention.key:
+        return mention.key
+    kind = {"Organization": "org", "Event": "event", "Deal": "deal", "Location": "location",
+            "Person": "person", "Mineral": "mineral", "Country": "country"}[mention.type]
+    return f"{kind}:{_slug(_clean_name(mention.text))}"
+
+
+def _person_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
+    """Map each person mention (by index) to the key of the full name it stands for."""
+    keys: dict[int, str] = {}
+    full: list[tuple[int, list[str], str]] = []  # (position, tokens, key)
+    for index, (_doc, mention) in enumerate(mentions):
+        if mention.type != "Person":
+            continue
+        words = _clean_name(mention.text).split()
+        if len(words) >= 2:
+            key = f"person:{_slug(' '.join(words))}"
+            # "Jaishankar" then "S Jaishankar": an earlier short form joins the longer name
+            full.append((index, words, key))
+    for index, (_doc, mention) in enumerate(mentions):
+        if mention.type != "Person":
+            continue
+        words = _clean_name(mention.text).split()
+        if len(words) >= 2:
+            longer = [k for _, w, k in full if len(w) > len(words) and w[-len(words):] == words]
+            keys[index] = longer[0] if len(set(longer)) == 1 else f"person:{_slug(' '.join(words))}"
+            continue
+        matches = [(position, key) for position, w, key in full if words and (w[-1] == words[0] or w[0] == words[0])]
+        distinct = {key for _, key in matches}
+        if len(distinct) == 1:
+            keys[index] = matches[0][1]
+        elif distinct:
+            before = [(p, k) for p, k in matches if p < index]
+            keys[index] = (before or matches)[-1][1]
+        else:
+            keys[index] = f"person:{_slug(' '.join(words))}"
+    return keys
+
+
+def _org_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
+    """Organisations by name; an acronym joins the organisation whose initials it spells."""
+    keys: dict[int, str] = {}
+    names = {entity_key(m): _clean_name(m.text) for _d, m in mentions if m.type == "Organization"}
+    initials = {}
+    for key, name in names.items():
+        letters = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+        if len(letters) >= 2:
+            initials.setdefault(letters, key)
+    for index, (_doc, mention) in enumerate(mentions):
+        if mention.type != "Organization":
+            continue
+        name = _clean_name(mention.text)
+        key = entity_key(mention)
+        if name.isupper() and name in initials and initials[name] != key:
+            key = initials[name]
+        keys[index] = key
+    return keys
+
+
+def _event_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
+    """Events by name; a name contained in a longer one joins it ("Minerals Conference")."""
+    keys: dict[int, str] = {}
+    names = sorted({_clean_name(m.text) for _d, m in mentions if m.type == "Event"}, key=len, reverse=True)
+    for index, (_doc, mention) in enumerate(mentions):
+        if mention.type != "Event":
+            continue
+        name = _clean_name(mention.text)
+        longer = [n for n in names if len(n) > len(name) and n.endswith(name)]
+        keys[index] = f"event:{_slug(longer[0] if len(longer) == 1 else name)}"
+    return keys
+
+
+def _label(key: str, mentions: list[Mention]) -> str:
+    kind, _, rest = key.partition(":")
+    if kind == "country":
+        return country_by_code(rest).name
+    if kind == "mineral":
+        for row in minerals():
+            if row["key"] == rest:
+                return str(row["label"])
+    texts = Counter(_clean_name(m.text) for m in mentions)
+    return max(texts, key=lambda t: (len(t.split()), texts[t], -len(t)))
+
+
+def _identifiers(key: str) -> tuple[tuple[str, str], ...]:
+    kind, _, rest = key.partition(":")
+    if kind == "country":
+        country = country_by_code(rest)
+        ids = [("iso3166", country.code), ("iso3166_alpha3", country.alpha3)]
+        if country.wikidata:
+            ids.append(("wikidata", country.wikidata))
+        return tuple(ids)
+    if kind == "mineral":
+        for row in minerals():
+            if row["key"] == rest and row.get("wikidata"):
+                return (("wikidata", str(row["wikidata"])),)
+    if kind == "location":
+        for row in seats():
+            if _slug(row["text"]) == rest and row.get("wikidata"):
+                return (("wikidata", str(row["wikidata"])),)
+    return ()
+
+
+def resolve(pairs: Iterable[tuple[Article, Extraction]]) -> tuple[list[Entity], list[Fact]]:
+    """Canonical entities and facts of a set of documents (sorted by key, then by fact key)."""
+    pairs = list(pairs)
+    flat: list[tuple[str, Mention]] = [(a.id, m) for a, x in pairs for m in x.mentions]
+    index_of = {(doc, id(m)): i for i, (doc, m) in enumerate(flat)}
+    keys = {i: entity_key(m) for i, (_d, m) in enumerate(flat)}
+    for per_doc in _by_document(flat):
+        local = [flat[i] for i in per_doc]
+        for resolver in (_person_keys, _org_keys, _event_keys):
+            for local_index, key in resolver(local).items():
+                keys[per_doc[local_index]] = key
+
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    documents: dict[str, set[str]] = defaultdict(set)
+    for i, (doc, mention) in enumerate(flat):
+        grouped[keys[i]].append(mention)
+        documents[keys[i]].add(doc)
+    entities = []
+    for key, ms in sorted(grouped.items()):
+        label = _label(key, ms)
+        aliases = sorted({_clean_name(m.text) for m in ms} - {label})
+        value = next((m.value for m in ms if m.value is not None), None)
+        date = next((m.date for m in ms if m.date is not None), None)
+        entities.append(Entity(key=key, label=label, type=ms[0].type, aliases=tuple(aliases),
+                               identifiers=_identifiers(key), documents=tuple(sorted(documents[key])),
+                               mentions=len(ms), value=value, date=date))
+
+    def key_of(doc: str, mention: Mention) -> str:
+        found = index_of.get((doc, id(mention)))
+        return keys[found] if found is not None else entity_key(mention)
+
+    support: dict[tuple[str, str, str, str], list[tuple[RelationMention, str]]] = defaultdict(list)
+    for article, extraction in pairs:
+        for relation in extraction.relations:
+            s = key_of(article.id, relation.subject)
+            o = key_of(article.id, relation.object)
+            if s == o:
+                continue
+            if relation.predicate == "metWith" and o < s:
+                s, o = o, s
+            support[(s, relation.predicate, o, relation.polarity)].append((relation, article.id))
+    facts = [_fact(k, rs) for k, rs in sorted(support.items())]
+    return entities, facts
+
+
+def _by_document(flat: list[tuple[str, Mention]]) -> list[list[int]]:
+    order: dict[str, list[int]] = defaultdict(list)
+    for i, (doc, _m) in enumerate(flat):
+        order[doc].append(i)
+    return list(order.values())
+
+
+def _fact(key: tuple[str, str, str, str], support: list[tuple[RelationMention, str]]) -> Fact:
+    s, p, o, polarity = key
+    best = max(r.strength for r, _ in support)
+    modalities = Counter(r.modality for r, _ in support if r.strength == best)
+    modality = sorted(modalities, key=lambda m: (-modalities[m], _MODALITY_ORDER.index(m)))[0]
+    evidence = sorted({
+        Evidence(document=doc, sentence=r.sentence_text, start=r.sentence_start, end=r.sentence_end, rule=r.rule)
+        for r, doc in support
+    }, key=lambda e: (e.document, e.start, e.rule))
+    qualifiers: dict[str, str] = {}
+    for r, _doc in sorted(support, key=lambda item: -item[0].strength):
+        for name, value in r.qualifiers:
+            qualifiers.setdefault(name, value)
+    sentences = len({(e.document, e.start) for e in evidence})
+    docs = len({e.document for e in evidence})
+    return Fact(subject=s, predicate=p, object=o, polarity=polarity, modality=modality,
+                confidence=confidence(best, sentences, docs), evidence=tuple(evidence),
+                qualifiers=tuple(sorted(qualifiers.items())))
