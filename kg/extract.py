@@ -86,6 +86,7 @@ class _State:
     events: list[tuple[int, Mention]] = field(default_factory=list)  # (token, mention) in order
     deal_order: list[tuple[int, Mention]] = field(default_factory=list)
     actors: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token, mention, is subject)
+    place_mentions: dict[int, Mention] = field(default_factory=dict)
 
     def add(self, span: Any, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -119,8 +120,11 @@ def collect_mentions(state: _State) -> None:
         for token in sent:
             sentence_of[token.i] = number
     state.sentence_of = sentence_of  # type: ignore[attr-defined]
+    names = {part for ent in state.doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
     for ent in state.doc.ents:
         label = ent.label_
+        if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
+            label = "PERSON"  # the NER's "Rojas" (ORG) is the minister Valentina Rojas named before
         number = sentence_of[ent.start]
         if label in {"CITY", "SEAT"}:
             if _is_place(ent):
@@ -130,7 +134,8 @@ def collect_mentions(state: _State) -> None:
                 mention = _mention(ent, "Country", number, ent.ent_id_)
         elif label in _LABEL_TYPES:
             type_ = _LABEL_TYPES[label]
-            key = (ent.ent_id_ or None) if label in {"COUNTRY", "DEMONYM", "MINERAL"} else None
+            key = ent.ent_id_ if label in {"COUNTRY", "DEMONYM", "MINERAL"} or ent.ent_id_.startswith("org:") else None
+            key = key or None
             if type_ == "Location":
                 key = f"location:{_slug(_place_label(ent.text))}"
             mention = _mention(ent, type_, number, key, role="place" if type_ == "Location" else "actor")
@@ -241,6 +246,12 @@ def _follow(token: Any, path: str) -> list[Any]:
             elif step == "gov":
                 verb = _governor(node)
                 found += [verb] if verb is not None else []
+            elif step.startswith("deep_prep:"):
+                word = step[10:]
+                for child in node.children:
+                    if child.dep_ == "dobj":
+                        found += [c for t in child.subtree if t.dep_ == "prep" and t.lower_ == word
+                                  for c in t.children if c.dep_ == "pobj"]
             elif step == "appos_head":
                 found += [node.head] if node.dep_ == "appos" else []
             elif step == "attr_subj":
@@ -289,12 +300,48 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
             result += _antecedent(state, node, {"Person"})
         elif node.lower_ in _WH and node.head.dep_ == "relcl":
             result += _mentions_for(state, node.head.head, types)
-        elif node.lemma_.casefold() in relation_rules()["actor_nouns"]:
+        elif node.lemma_.casefold() in relation_rules()["actor_nouns"] and any(
+                c.i in state.by_token for c in node.children if c.dep_ in {"poss", "compound", "amod"}):
             result += [state.by_token[c.i] for c in node.children
                        if c.dep_ in {"poss", "compound", "amod"} and c.i in state.by_token]
-        elif fallback:
+        elif fallback and _reference(state, node, fallback):
             result += _reference(state, node, fallback)
+        else:
+            result += _noun_reference(state, node, types)
     return [m for m in result if m.type in types]
+
+
+def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]:
+    """"the metal", "the bloc", "the country's", "both governments", "the two leaders"."""
+    if token.pos_ not in {"NOUN", "NUM"}:
+        return []
+    references = relation_rules()["references"]
+    determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod", "poss", "amod"}}
+    lemma, lower = token.lemma_.casefold(), token.lower_
+    for type_ in types:
+        words = set(references.get(type_, []))
+        if lemma not in words and lower not in words:
+            continue
+        pairs = "both" in determiners or "two" in determiners or lower == "two"
+        if not pairs and not determiners & {"the", "this", "that"}:
+            continue
+        before = [m for m in state.mentions if m.type == type_ and m.start < token.idx]
+        if pairs:
+            distinct: list[Mention] = []
+            for mention in reversed(before):
+                if all(entity_key_hint(m) != entity_key_hint(mention) for m in distinct):
+                    distinct.append(mention)
+                if len(distinct) == 2:
+                    return distinct
+            continue
+        if before:
+            return [before[-1]]
+    return []
+
+
+def entity_key_hint(mention: Mention) -> str:
+    """A key good enough to tell two mentions of different things apart inside one document."""
+    return mention.key or mention.text.split()[-1].casefold()
 
 
 def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
@@ -404,8 +451,10 @@ def _qualifiers(state: _State, token: Any, rule: dict[str, Any]) -> dict[str, st
         if prep.dep_ == "prep" and prep.lower_ in {"at", "in"}:
             for pobj in prep.children:
                 mention = state.by_token.get(pobj.i)
-                if mention is not None and mention.role == "place":
-                    found.setdefault("place", _place_label(mention.text))
+                if mention is not None and mention.role == "place" and "place" not in found:
+                    found["place"] = _place_label(mention.text)
+                    found["place_token"] = pobj.i  # type: ignore[assignment]
+                    state.place_mentions[pobj.i] = mention  # type: ignore[attr-defined]
     return found
 
 
@@ -453,6 +502,20 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     polarity = polarity_of(anchor, rule.get("polarity", "positive"))
     modality = modality_of(anchor, rule.get("modality"))
     qualifiers = _qualifiers(state, anchor, rule)
+    if not objects and rule.get("reciprocal"):
+        unique = list(dict.fromkeys(subjects))
+        for i, first in enumerate(unique):
+            for second in unique[i + 1:]:
+                yield _relation(state, first, predicate, second, token, rule["id"], rule["strength"],
+                                polarity, modality, qualifiers)
+        return
+    place = state.place_mentions.get(qualifiers.get("place_token", -1))  # type: ignore[attr-defined]
+    qualifiers.pop("place_token", None)
+    if place is not None:
+        for obj in dict.fromkeys(objects):
+            if obj.type == "Event" and predicate in {"hosts", "attends"}:
+                yield _relation(state, obj, "locatedIn", place, token, "locatedIn.verb.v1", 0.7,
+                                "positive", modality)
     for subject in dict.fromkeys(subjects):
         for obj in dict.fromkeys(objects):
             if subject is obj:
@@ -494,14 +557,16 @@ def positions(state: _State) -> Iterator[RelationMention]:
 
 def _focal_country(state: _State) -> Mention | None:
     """The country the document is about: the most mentioned one, if clearly so."""
-    counts = Counter(m.key for m in state.mentions if m.type == "Country")
-    if not counts:
+    countries = [m for m in state.mentions if m.type == "Country"]
+    if not countries:
         return None
-    ranked = counts.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    key = ranked[0][0]
-    return next(m for m in state.mentions if m.key == key)
+    counts = Counter(m.key for m in countries)
+    first = {}
+    for mention in countries:
+        first.setdefault(mention.key, mention)
+    # Most mentioned; on a tie, the one named first (news leads with its subject).
+    key = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return first[key]
 
 
 def event_hosts(state: _State) -> Iterator[RelationMention]:
@@ -554,17 +619,19 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
     for index, deal in state.deals.items():
         token = doc[index]
         found: list[tuple[Mention, str, float]] = []
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+        clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+        for child in (c for clause in clauses for c in clause.children):
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "between", "by"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for mention in _mentions_for(state, pobj, {"Country", "Organization", "Person"}):
                         found.append((mention, "partyTo.with.v1", 0.85))
             if child.dep_ == "poss":
                 for mention in _mentions_for(state, child, {"Country", "Organization", "Person"}):
                     found.append((mention, "partyTo.poss.v1", 0.85))
-            if child.dep_ == "compound" and child.i in state.by_token and state.by_token[child.i].type == "Mineral":
-                yield _relation(state, deal, "concerns", state.by_token[child.i], token, "concerns.compound.v1",
-                                0.8, "positive", "asserted")
+        minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
+                    and m.type == "Mineral"}
+        for mineral in minerals.values():
+            yield _relation(state, deal, "concerns", mineral, token, "concerns.compound.v1", 0.8, "positive", "asserted")
         verb = _governor(token)
         if verb is not None:
             for subject in _subjects(verb):

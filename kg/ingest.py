@@ -21,6 +21,12 @@ _TRAILERS = re.compile(
     r"|subscribe to .*|click here .*)\s*$",
     re.IGNORECASE,
 )
+# "CANBERRA, Nov 18 (Meridian Wire) - ": the wire dateline before the first sentence.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.'\- ]{1,30})?,\s+"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
+    r"(?:\s*\([^)]{1,60}\))?\s*[-–—]+\s*"
+)
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 
 
@@ -29,14 +35,21 @@ def clean_text(raw: str) -> str:
 
     A single line break inside a paragraph becomes a space (the next line starts in lower case, or
     the line ends with a comma or a hyphenated word), other line breaks end a paragraph, blank
-    lines collapse, and trailers such as "End of Article" are dropped.
+    lines collapse, a wire dateline ("PERTH, Feb 20 (Outlet) - ") before the first sentence and
+    trailers such as "End of Article" are dropped.
 
     >>> clean_text("Army Chief Asim Munir personally\\npresented a box.\\nEnd of Article")
     'Army Chief Asim Munir personally presented a box.'
+    >>> clean_text("PERTH, Feb 20 (Southern Cross Wire) - India signed a deal.")
+    'India signed a deal.'
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if not _TRAILERS.match(line)]
+    for index, line in enumerate(lines):
+        if line:
+            lines[index] = _DATELINE.sub("", line, count=1)  # only the first non-empty line
+            break
     paragraphs: list[str] = []
     current = ""
     for line in lines:
@@ -46,7 +59,7 @@ def clean_text(raw: str) -> str:
                 current = ""
             continue
         joins = bool(current) and (line[0].islower() or current.endswith((",", "-")))
-        if joins and not _SENTENCE_END.search(current) or (joins and current.endswith(",")):
+        if joins and (not _SENTENCE_END.search(current) or current.endswith(",")):
             current = f"{current} {line}"
         else:
             if current:

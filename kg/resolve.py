@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from kg.extract import Extraction
-from kg.nlp.gazetteer import country_by_code, minerals, seats
+from kg.nlp.gazetteer import country_by_code, minerals, organizations, seats
 from kg.records import Article, Entity, Evidence, Fact, Mention, RelationMention
 
 __all__ = ["resolve", "confidence", "entity_key"]
@@ -126,6 +126,10 @@ def _label(key: str, mentions: list[Mention]) -> str:
         for row in minerals():
             if row["key"] == rest:
                 return str(row["label"])
+    if kind == "org":
+        for row in organizations():
+            if row["key"] == rest:
+                return str(row["label"])
     texts = Counter(_clean_name(m.text) for m in mentions)
     return max(texts, key=lambda t: (len(t.split()), texts[t], -len(t)))
 
@@ -140,6 +144,10 @@ def _identifiers(key: str) -> tuple[tuple[str, str], ...]:
         return tuple(ids)
     if kind == "mineral":
         for row in minerals():
+            if row["key"] == rest and row.get("wikidata"):
+                return (("wikidata", str(row["wikidata"])),)
+    if kind == "org":
+        for row in organizations():
             if row["key"] == rest and row.get("wikidata"):
                 return (("wikidata", str(row["wikidata"])),)
     if kind == "location":

@@ -101,7 +101,7 @@ class EntityMerger:
         persons = self._persons_after_titles(doc, titles_)
         person_tokens = {i for p in persons for i in range(p.start, p.end)}
         for ent in doc.ents:
-            if ent.label_ in _RULER_LABELS:
+            if ent.label_ in _RULER_LABELS or ent.ent_id_.startswith("org:"):
                 candidates.append(ent)
                 continue
             label = _NER_MAP.get(ent.label_)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Country", "countries", "country_by_code", "minerals", "seats", "titles", "lexicon", "ruler_patterns"]
+__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "lexicon", "ruler_patterns"]
 
 RESOURCES = Path(__file__).parent / "resources"
 _AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Guinea", "Niger", "Turkey", "Wales", "Scotland"}
@@ -41,20 +41,28 @@ def countries() -> tuple[Country, ...]:
 
     extra = _json("countries_extra.json")
     rows = CountryInfo("India").all().values()
-    seen_demonyms: dict[str, int] = {}
+    # A demonym shared by several entries ("Chinese": China, Hong Kong, Macau) goes to the most
+    # populous one; an entry whose name is another entry's alias ("Burma") is left out.
+    owner: dict[str, tuple[int, str]] = {}
+    alias_names = set()
     for row in rows:
-        seen_demonyms[row.get("demonym") or ""] = seen_demonyms.get(row.get("demonym") or "", 0) + 1
+        demonym, population = row.get("demonym") or "", row.get("population") or 0
+        if demonym and population >= owner.get(demonym, (-1, ""))[0]:
+            owner[demonym] = (population, row.get("name", ""))
+        alias_names |= {a for a in row.get("altSpellings") or [] if a != row.get("name")}
     result = []
     for row in rows:
         iso = row.get("ISO") or {}
         code = iso.get("alpha2")
-        if not code or not row.get("name"):
+        if not code or not row.get("name") or row["name"] in alias_names:
             continue
         name = row["name"]
         aliases = [a for a in row.get("altSpellings") or [] if a.isascii() and len(a) > 3 and a != name]
         aliases += extra["aliases"].get(code, [])
+        aliases = [a for a in aliases if a not in extra["not_aliases"].get(code, [])]
+        aliases += [a.replace(" of the ", " of ") for a in [name, *aliases] if " of the " in a]
         demonym = row.get("demonym") or ""
-        demonyms = [demonym] if demonym and seen_demonyms[demonym] == 1 else []
+        demonyms = [demonym] if demonym and owner.get(demonym, (0, ""))[1] == name else []
         demonyms += extra["demonyms"].get(code, [])
         capital = row.get("capital") or []
         capitals = [c for c in ([capital] if isinstance(capital, str) else capital) if c]
@@ -90,6 +98,11 @@ def minerals() -> tuple[dict[str, Any], ...]:
 @lru_cache(maxsize=1)
 def seats() -> tuple[dict[str, Any], ...]:
     return tuple(_jsonl("seats.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def organizations() -> tuple[dict[str, Any], ...]:
+    return tuple(_jsonl("organizations.jsonl"))
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +148,22 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             exact.append({"label": "DEMONYM", "pattern": demonym, "id": key})
         for capital in country.capitals:
             exact.append({"label": "CITY", "pattern": capital, "id": key})
+    for org in organizations():
+        for alias in [org["label"], *org.get("aliases", [])]:
+            exact.append({"label": "ORG", "pattern": alias, "id": f"org:{org['key']}"})
     for seat in seats():
         exact.append({"label": "SEAT", "pattern": seat["text"], "id": f"country:{seat['country']}"})
     lower: list[dict[str, Any]] = []
     for mineral in minerals():
         for alias in mineral["aliases"]:
             lower.append({"label": "MINERAL", "pattern": alias, "id": f"mineral:{mineral['key']}"})
-    titled = [{"label": "TITLE", "pattern": title, "id": f"title:{scope}"} for title, scope in titles().items()]
-    return exact + titled, lower
+    # Titles of several words, and single words that are titles whatever their case, match in
+    # lower case ("U.S. special envoy Marcus Reed"); other single words must be capitalised.
+    casefree = set(_json("titles.json")["casefree_words"])
+    for title, scope in titles().items():
+        pattern = {"label": "TITLE", "pattern": title, "id": f"title:{scope}"}
+        if " " in title or title.casefold() in casefree:
+            lower.append(pattern)
+        else:
+            exact.append(pattern)
+    return exact, lower
