@@ -393,7 +393,7 @@ def polarity_of(token: Any, base: str = "positive") -> str:
     return "negative" if negated else "positive"
 
 
-def modality_of(token: Any, base: str | None = None) -> str:
+def modality_of(token: Any, base: str | None = None, ignore: Iterable[str] = ()) -> str:
     """planned ("will", "set to"), proposed ("floated"), hypothetical ("could", "if"), reported."""
     rules = relation_rules()
     chain = _chain(token)
@@ -403,6 +403,7 @@ def modality_of(token: Any, base: str | None = None) -> str:
         if node is not token:
             words.add(node.lemma_)
     words |= {c.lower_ for c in token.children if c.dep_ == "amod"}
+    words -= set(ignore)
     if words & rules["hypothetical"]:
         return "hypothetical"
     if base:
@@ -492,15 +493,19 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     if not subjects:
         return
     objects: list[Mention] = []
+    named_object = False
     for path in rule["object"]:
         for node in _follow(token, path):
+            named_object = True
             objects += _mentions_for(state, node, range_, rule.get("object_fallback"))
         if objects:
             break
-    if not objects and rule.get("object_fallback"):
+    # With no object in the sentence ("is all set to attend") the last event is meant; an object
+    # that is something else ("to join an outreach session") is not the last event.
+    if not objects and not named_object and rule.get("object_fallback"):
         objects = [m for m in _last(state, token, rule["object_fallback"]) if m.type in range_]
     polarity = polarity_of(anchor, rule.get("polarity", "positive"))
-    modality = modality_of(anchor, rule.get("modality"))
+    modality = modality_of(anchor, rule.get("modality"), rule.get("modality_ignores", ()))
     qualifiers = _qualifiers(state, anchor, rule)
     if not objects and rule.get("reciprocal"):
         unique = list(dict.fromkeys(subjects))
@@ -583,7 +588,7 @@ def event_hosts(state: _State) -> Iterator[RelationMention]:
             host, rule = state.by_token.get(before - 2), "hosts.hyphen.v1"
         if host is None and doc[before].lower_ in {"-hosted"}:
             continue
-        if host is not None and host.type == "Country" and host.role == "actor":
+        if host is not None and host.type == "Country" and host.role == "actor" and doc[before].ent_type_ == "COUNTRY":
             if before >= 1 and doc[before - 1].text in {"-", "–", "/"}:
                 continue  # "the China-Africa summit" names no host
             yield _relation(state, host, "hosts", event, doc[index], rule, 0.75, "positive", "asserted")
@@ -609,8 +614,18 @@ def event_places(state: _State) -> Iterator[RelationMention]:
                 place = state.by_token.get(j)
                 if place is not None and place.type in {"Location", "Country"} and (place.role == "place" or place.type == "Country"):
                     yield _relation(state, event, "locatedIn", place, doc[index], "locatedIn.window.v1", 0.7,
-                                    "positive", "asserted")
+                                    "positive", _event_modality(state, doc[index], event))
                     break
+
+
+def _event_modality(state: _State, token: Any, event: Mention) -> str:
+    """An event still to come is planned: said so by its verb ("is set to host") or by its date."""
+    verb = _governor(token)
+    modality = modality_of(verb) if verb is not None else "asserted"
+    if modality == "asserted" and event.date is not None and state.article.published:
+        if event.date.value[: len(state.article.published)] > state.article.published:
+            modality = "planned"
+    return modality
 
 
 def deal_parties(state: _State) -> Iterator[RelationMention]:
@@ -630,9 +645,10 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                     found.append((mention, "partyTo.poss.v1", 0.85))
         minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
                     and m.type == "Mineral"}
-        for mineral in minerals.values():
-            yield _relation(state, deal, "concerns", mineral, token, "concerns.compound.v1", 0.8, "positive", "asserted")
         verb = _governor(token)
+        for mineral in minerals.values():
+            yield _relation(state, deal, "concerns", mineral, token, "concerns.compound.v1", 0.8, "positive",
+                            modality_of(verb) if verb is not None else "asserted")
         if verb is not None:
             for subject in _subjects(verb):
                 for mention in _mentions_for(state, subject, {"Country", "Organization", "Person"}):

@@ -62,7 +62,9 @@ class EntityMerger:
         acronym = {"TEXT": {"REGEX": r"^([A-Z0-9]{2,}[+]?|[A-Z][a-z]+[0-9]+)$"}}
         self.matcher.add("EVENT_LOWER", [[acronym, {"LOWER": {"IN": words["event_lower_heads"]}}]])
         suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"]]
-        self.matcher.add("ORG", [[first, name_word, *suffix] for suffix in suffixes], greedy="LONGEST")
+        tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}]
+        self.matcher.add("ORG", [[first, name_word, *suffix] for suffix in suffixes]
+                         + [[first, name_word, *suffix, *tail] for suffix in suffixes], greedy="LONGEST")
         self.titles = titles()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -76,7 +78,7 @@ class EntityMerger:
             label = "EVENT" if label == "EVENT_LOWER" else label
             while start < end - 1 and (
                 doc[start].lower_ in _LEADING_JUNK
-                or (label == "EVENT" and doc[start].ent_type_ in {"COUNTRY", "DEMONYM", "CITY"})
+                or (label == "EVENT" and doc[start].ent_type_ in {"COUNTRY", "CITY"})
             ):
                 start += 1
             if end - start < 2 or any(doc[i].is_sent_start for i in range(start + 1, end)):
