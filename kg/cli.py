@@ -48,6 +48,112 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if conforms else 1
 
 
+def _query(args: argparse.Namespace) -> int:
+    from kg.api import load
+    from kg.sparql import format_result, run_query
+
+    if args.file:
+        text = Path(args.file).read_text(encoding="utf-8")
+    elif args.sparql:
+        text = args.sparql
+    else:
+        raise KGError("give a query: kg query DIR 'SELECT …' or kg query DIR --file q.rq")
+    print(format_result(run_query(load(args.dir).graph, text), args.format).rstrip("\n"))
+    return 0
+
+
+def _print_answers(answers: list, fmt: str) -> int:  # type: ignore[type-arg]
+    import dataclasses
+    import json
+
+    if fmt == "json":
+        print(json.dumps([dataclasses.asdict(a) for a in answers], indent=2, ensure_ascii=False, default=str))
+        return 0
+    if not answers:
+        print("(no answers)")
+    for answer in answers:
+        print(answer.line())
+        for evidence in getattr(answer, "evidence", ())[:1]:
+            print(f"    “{evidence.sentence}” ({evidence.document}, {evidence.rule})")
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from kg import queries
+    from kg.api import load
+
+    graph = load(args.dir)
+    name = args.query
+    if name == "attendees":
+        found = queries.attendees(graph, args.event, include_negative=args.all)
+    elif name == "invited":
+        found = queries.invitations(graph, args.event, polarity="negative" if args.negative else None)
+    elif name == "hosts":
+        found = queries.hosts(graph, args.event)
+    elif name == "positions":
+        found = queries.positions(graph, person=args.person, holder=args.holder)
+    elif name == "deals":
+        found = queries.deals(graph, party=args.party, mineral=args.mineral)
+    elif name in {"reserves", "producers", "restrictions"}:
+        function = {"reserves": queries.reserves, "producers": queries.producers,
+                    "restrictions": queries.export_restrictions}[name]
+        found = function(graph, args.mineral)
+    elif name in {"relations", "timeline"}:
+        found = (queries.relations if name == "relations" else queries.timeline)(graph, args.entity)
+    else:  # claim
+        claim = queries.check_claim(graph, args.subject, args.predicate, args.object, negated=args.negated)
+        print(f"{claim.verdict}: {len(claim.supporting)} supporting, {len(claim.contradicting)} contradicting")
+        return _print_answers([*claim.supporting, *claim.contradicting], args.format)
+    return _print_answers(found, args.format)
+
+
+def _path(args: argparse.Namespace) -> int:
+    from kg.analytics import shortest_connection
+    from kg.api import load
+    from kg.queries import find_entity
+    from kg.rdf.iris import key_of_entity_iri
+
+    graph = load(args.dir)
+    ends = []
+    for name in (args.source, args.target):
+        iri = find_entity(graph, name)
+        if iri is None:
+            raise KGError(f"no entity named {name!r} in {args.dir}; try `kg stats {args.dir}` for the names")
+        ends.append(key_of_entity_iri(iri))
+    for number, step in enumerate(shortest_connection(graph.nx, *ends, positive_only=args.positive), 1):
+        negation = " (NOT)" if step["polarity"] == "negative" else ""
+        print(f"{number}. {step['subject']} —{step['predicate']}{negation}→ {step['object']} "
+              f"[{step['modality']}, {step['confidence']:.2f}]")
+        for sentence in step["evidence"][:1]:
+            print(f"   “{sentence}”")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from kg.analytics import central_actors
+    from kg.api import load
+
+    graph = load(args.dir)
+    documents = {d for e in graph.entities for d in e.documents}
+    print(f"{len(documents)} documents, {len(graph.entities)} entities, {len(graph.facts)} facts, {len(graph.graph)} triples")
+    for title, counter in (("entities by type", Counter(e.type for e in graph.entities)),
+                           ("facts by predicate", Counter(f.predicate for f in graph.facts)),
+                           ("facts by polarity", Counter(f.polarity for f in graph.facts)),
+                           ("facts by modality", Counter(f.modality for f in graph.facts))):
+        print(f"{title}: " + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())))
+    print("central actors: " + ", ".join(f"{r['label']} ({r['pagerank']:.3f})" for r in central_actors(graph.nx, top=5)))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+
+    serve(args.dir, host=args.host, port=args.port, timeout=args.timeout)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kg", description="News articles about geopolitics → a knowledge graph.")
     sub = main.add_subparsers(dest="command", required=True)
@@ -64,11 +170,71 @@ def parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check a built directory against ontology/shapes.ttl")
     validate.add_argument("dir")
     validate.set_defaults(func=_validate)
+
+    query = sub.add_parser("query", help="run a read-only SPARQL query over a built directory")
+    query.add_argument("dir")
+    query.add_argument("sparql", nargs="?", help="the query text (prefix geokg: is predefined)")
+    query.add_argument("--file", help="read the query from this .rq file")
+    query.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    query.set_defaults(func=_query)
+
+    ask = sub.add_parser("ask", help="answer a question with a query module (kg ask DIR QUERY --help)")
+    ask.add_argument("dir")
+    questions = ask.add_subparsers(dest="query", required=True)
+    for name, help_, argument in (("attendees", "who attends an event", "event"), ("invited", "who is (not) invited to an event", "event"),
+                                  ("hosts", "who hosts an event", "event"), ("reserves", "who has reserves of a mineral", "mineral"),
+                                  ("producers", "who produces a mineral", "mineral"), ("restrictions", "who restricts exports of a mineral", "mineral"),
+                                  ("relations", "every fact of an entity", "entity"), ("timeline", "dated facts of an entity in order", "entity")):
+        question = questions.add_parser(name, help=help_, description=help_)
+        question.add_argument(argument, help=f"the {argument}: a label or an alias")
+        if name == "attendees":
+            question.add_argument("--all", action="store_true", help="also list who does not attend")
+        if name == "invited":
+            question.add_argument("--negative", action="store_true", help="only who was not invited")
+    positions = questions.add_parser("positions", help="who holds which post", description="who holds which post")
+    positions.add_argument("--person")
+    positions.add_argument("--holder", help="a country or organisation")
+    positions.add_argument("holder_", nargs="?", metavar="HOLDER", help="same as --holder")
+    deals = questions.add_parser("deals", help="deals with parties, value and minerals", description="deals")
+    deals.add_argument("--party")
+    deals.add_argument("--mineral")
+    deals.add_argument("party_", nargs="?", metavar="PARTY", help="same as --party")
+    claim = questions.add_parser("claim", help="facts that support or contradict a statement",
+                                 description="facts for and against SUBJECT PREDICATE OBJECT")
+    claim.add_argument("subject")
+    claim.add_argument("predicate")
+    claim.add_argument("object")
+    claim.add_argument("--negated", action="store_true", help="the statement is negative")
+    for question in questions.choices.values():
+        question.add_argument("--format", choices=["text", "json"], default="text")
+    ask.set_defaults(func=_ask)
+
+    path = sub.add_parser("path", help="the shortest chain of facts linking two entities, with evidence")
+    path.add_argument("dir")
+    path.add_argument("source")
+    path.add_argument("target")
+    path.add_argument("--positive", action="store_true", help="only positive asserted facts")
+    path.set_defaults(func=_path)
+
+    stats = sub.add_parser("stats", help="counts and central actors of a built directory")
+    stats.add_argument("dir")
+    stats.set_defaults(func=_stats)
+
+    serve = sub.add_parser("serve", help="serve a built directory over the SPARQL 1.1 Protocol (read-only)")
+    serve.add_argument("dir")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=7878)
+    serve.add_argument("--timeout", type=int, default=10, help="seconds a query may run (default 10)")
+    serve.set_defaults(func=_serve)
     return main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if getattr(args, "holder_", None) and not args.holder:
+        args.holder = args.holder_
+    if getattr(args, "party_", None) and not args.party:
+        args.party = args.party_
     try:
         return int(args.func(args))
     except KGError as error:

@@ -6,6 +6,8 @@ GraphML takes plain scalars only: lists become JSON strings, every attribute has
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
@@ -91,6 +93,7 @@ def write_outputs(out: Path, graph: Graph, entities: list[Entity], facts: list[F
     paths = {
         "turtle": out / "graph.ttl", "jsonld": out / "graph.jsonld", "graphml": out / "graph.graphml",
         "nt": out / "graph.nt", "entities": out / "entities.jsonl", "facts": out / "facts.jsonl",
+        "gexf": out / "graph.gexf", "csv": out / "facts.csv",
     }
     atomic_write(paths["turtle"], graph.serialize(format="turtle"))
     atomic_write(paths["jsonld"], graph.serialize(format="json-ld", indent=2))
@@ -98,5 +101,25 @@ def write_outputs(out: Path, graph: Graph, entities: list[Entity], facts: list[F
     atomic_write(paths["nt"], "\n".join(lines) + "\n")
     atomic_write(paths["entities"], "".join(json.dumps(entity_row(e), ensure_ascii=False) + "\n" for e in entities))
     atomic_write(paths["facts"], "".join(json.dumps(fact_row(f, by_key), ensure_ascii=False) + "\n" for f in facts))
-    atomic_write(paths["graphml"], "\n".join(nx.generate_graphml(graphml_view(entities, facts))) + "\n")
+    view = graphml_view(entities, facts)
+    atomic_write(paths["graphml"], "\n".join(nx.generate_graphml(view)) + "\n")
+    atomic_write(paths["gexf"], "\n".join(nx.generate_gexf(view)) + "\n")
+    atomic_write(paths["csv"], facts_csv(facts, by_key))
     return paths
+
+
+def facts_csv(facts: Iterable[Fact], entities: dict[str, Entity]) -> str:
+    """One row per fact: labels, predicate, polarity, modality, confidence, qualifiers, evidence."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["subject", "subject_type", "predicate", "object", "object_type", "polarity", "modality",
+                     "confidence", "role", "item", "value", "date", "place", "sources", "documents", "evidence", "rules"])
+    for fact in facts:
+        q = fact.qualifier_map
+        writer.writerow([entities[fact.subject].label, entities[fact.subject].type, fact.predicate,
+                         entities[fact.object].label, entities[fact.object].type, fact.polarity, fact.modality,
+                         f"{fact.confidence:.3f}", q.get("role", ""), q.get("item", ""), q.get("value", ""),
+                         q.get("date", ""), q.get("place", ""), len({e.document for e in fact.evidence}),
+                         " ".join(sorted({e.document for e in fact.evidence})), fact.evidence[0].sentence,
+                         " ".join(sorted({e.rule for e in fact.evidence}))])
+    return buffer.getvalue()
