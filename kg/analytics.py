@@ -26,11 +26,12 @@ def central_actors(G: nx.MultiDiGraph, *, positive_only: bool = False, top: int 
     """The most central actors by PageRank, with their degree.
 
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("a", label="A", type="Country"); G.add_node("b", label="B", type="Country")
-    >>> G.add_edge("a", "b", polarity="positive", modality="asserted", confidence=1.0)
-    'a'
+    >>> for key, label in [("a", "A"), ("b", "B"), ("c", "C")]:
+    ...     G.add_node(key, label=label, type="Country")
+    >>> for u, v in [("a", "b"), ("a", "c")]:
+    ...     _ = G.add_edge(u, v, polarity="positive", modality="asserted", confidence=1.0)
     >>> [row["label"] for row in central_actors(G)]
-    ['B', 'A']
+    ['A', 'B', 'C']
     """
     view = positive_view(G) if positive_only else G
     simple = nx.DiGraph()

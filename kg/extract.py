@@ -121,6 +121,7 @@ def collect_mentions(state: _State) -> None:
             sentence_of[token.i] = number
     state.sentence_of = sentence_of  # type: ignore[attr-defined]
     names = {part for ent in state.doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
+    names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
     for ent in state.doc.ents:
         label = ent.label_
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
@@ -143,12 +144,65 @@ def collect_mentions(state: _State) -> None:
                 mention = _with_event_date(state, ent, mention)
         else:
             continue
-        state.add(ent, mention)
-        if mention.type == "Event":
-            state.events.append((ent.root.i, mention))
-        if mention.type in {"Country", "Organization", "Person"}:
-            is_subject = ent.root.dep_ in _SUBJECTS or ent.root.dep_ == "poss"
-            state.actors.append((ent.root.i, mention, is_subject))
+        _register(state, ent, mention)
+    collect_surnames(state, names)
+    collect_unnamed_events(state)
+    state.mentions.sort(key=lambda m: m.start)
+    state.events.sort(key=lambda item: item[0])
+    state.actors.sort(key=lambda item: item[0])
+
+
+def _register(state: _State, span: Any, mention: Mention) -> None:
+    state.add(span, mention)
+    if mention.type == "Event":
+        state.events.append((span.root.i, mention))
+    if mention.type in {"Country", "Organization", "Person"}:
+        is_subject = span.root.dep_ in _SUBJECTS or span.root.dep_ == "poss"
+        state.actors.append((span.root.i, mention, is_subject))
+
+
+def collect_surnames(state: _State, names: set[str]) -> None:
+    """A surname alone ("Marsh met …") is a person when the full name was given; the NER may miss it."""
+    for token in state.doc:
+        if (token.i not in state.by_token and token.pos_ == "PROPN" and token.text in names
+                and not token.ent_type_ and token.is_title):
+            span = state.doc[token.i:token.i + 1]
+            _register(state, span, _mention(span, "Person", state.sentence_of[token.i]))  # type: ignore[attr-defined]
+
+
+def collect_unnamed_events(state: _State) -> None:
+    """"BRICS leaders ended their annual summit": an event named by who holds it ("BRICS summit"),
+    only in a document that names no event."""
+    if state.events:
+        return
+    heads = {w.casefold() for w in lexicon()["event_lower_heads"]} - {"talks", "meeting", "dialogue"}
+    for token in state.doc:
+        if token.pos_ != "NOUN" or token.lower_ not in heads or token.i in state.by_token:
+            continue
+        owner = None
+        for child in token.children:
+            if child.dep_ in {"poss", "compound"} and child.i in state.by_token:
+                owner = state.by_token[child.i]
+            elif child.dep_ == "poss" and child.lower_ in {"their", "its"}:
+                verb = _governor(token)
+                for subject in _subjects(verb) if verb is not None else []:
+                    holders = [state.by_token[c.i] for c in subject.children
+                               if c.dep_ == "compound" and c.i in state.by_token]
+                    owner = holders[0] if holders else owner
+        if owner is None or owner.type not in {"Organization", "Country"}:
+            continue
+        start = min(c.i for c in token.children if c.dep_ in {"poss", "det", "amod", "compound"}) if any(
+            c.dep_ in {"poss", "det", "amod", "compound"} for c in token.children) else token.i
+        span = state.doc[start:token.i + 1]
+        label = f"{_clean_owner(owner.text)} {token.lower_}"
+        mention = _mention(span, "Event", state.sentence_of[token.i], name=label)  # type: ignore[attr-defined]
+        mention = _with_event_date(state, span, mention)
+        _register(state, span, mention)
+        return
+
+
+def _clean_owner(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", re.sub(r"[’']s$", "", text))
 
 
 def _with_event_date(state: _State, ent: Any, mention: Mention) -> Mention:
@@ -187,6 +241,14 @@ def collect_deals(state: _State) -> None:
                     end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
         money = parse_amount(doc[start:token.i].text)
         named = any(t.pos_ == "PROPN" or t.i in state.by_token for t in doc[start:token.i])
+        indefinite = any(c.lower_ in {"a", "an"} for c in token.children)
+        if not named and indefinite and (any(
+                c.dep_ in {"acl", "relcl"} and c.lemma_ in relation_rules()["deal_verbs"] for c in token.children)
+                or (token.dep_ == "dobj" and token.head.lemma_ in relation_rules()["deal_verbs"])):
+            named = True  # "a pact that Brazil and Russia had floated", "might sign a follow-up agreement"
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ in {"on", "for", "over"} and party is None:
+                    end = child.right_edge.i + 1
         if money is None and party is None and not named:
             continue
         span = doc[start:end]
@@ -240,9 +302,16 @@ def _follow(token: Any, path: str) -> list[Any]:
         for node in current:
             if step == "subj":
                 found += _subjects(node)
-            elif step == "gov_subj":
+            elif step == "gov_subj" or step.startswith("gov_subj("):
                 verb = _governor(node)
-                found += _subjects(verb) if verb is not None else []
+                allowed = set(step[9:-1].split("|")) if step.startswith("gov_subj(") else None
+                if verb is not None and (allowed is None or verb.lemma_ in allowed):
+                    found += _subjects(verb)
+            elif step == "among_subj":
+                # "Japan and India are among the countries invited"
+                head = node.head if node.dep_ in {"acl", "relcl"} else None
+                if head is not None and head.head.dep_ == "prep" and head.head.lower_ == "among":
+                    found += _subjects(head.head.head)
             elif step == "gov":
                 verb = _governor(node)
                 found += [verb] if verb is not None else []
@@ -276,9 +345,12 @@ def _needs(token: Any, needs: list[str]) -> bool:
     return True
 
 
-def _antecedent(state: _State, token: Any, types: set[str]) -> list[Mention]:
-    """The last subject-like actor mentioned before ``token`` (pronouns "it", "its", "they")."""
-    candidates = [(i, m, s) for i, m, s in state.actors if i < token.i and m.type in types]
+def _antecedent(state: _State, token: Any, types: set[str], avoid: tuple[Mention, ...] = ()) -> list[Mention]:
+    """The last subject-like actor mentioned before ``token`` (pronouns "it", "its", "they"),
+    never one of ``avoid`` (the subject of the clause, for an object pronoun: "presented her")."""
+    avoided = {entity_key_hint(m) for m in avoid}
+    candidates = [(i, m, s) for i, m, s in state.actors
+                  if i < token.i and m.type in types and entity_key_hint(m) not in avoided]
     if not candidates:
         return []
     subjects = [c for c in candidates if c[2]]
@@ -286,7 +358,8 @@ def _antecedent(state: _State, token: Any, types: set[str]) -> list[Mention]:
     return [chosen]
 
 
-def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | None = None) -> list[Mention]:
+def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | None = None,
+                  avoid: tuple[Mention, ...] = ()) -> list[Mention]:
     """Mentions a token stands for: its own, its coordinated ones, a pronoun's, a reference's."""
     result: list[Mention] = []
     for node in [token, *token.conjuncts]:
@@ -295,9 +368,11 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
         elif node.i in state.by_token:
             result.append(state.by_token[node.i])
         elif node.lower_ in _PRONOUNS and types & {"Country", "Organization"}:
-            result += _antecedent(state, node, {"Country", "Organization"})
+            result += _antecedent(state, node, {"Country", "Organization"}, avoid)
         elif node.lower_ in _PERSON_PRONOUNS and "Person" in types:
-            result += _antecedent(state, node, {"Person"})
+            result += _antecedent(state, node, {"Person"}, avoid)
+        elif node.dep_ == "appos" and node.head.i in state.by_token:
+            result.append(state.by_token[node.head.i])  # "FWO, the army's engineering arm, which signed"
         elif node.lower_ in _WH and node.head.dep_ == "relcl":
             result += _mentions_for(state, node.head.head, types)
         elif node.lemma_.casefold() in relation_rules()["actor_nouns"] and any(
@@ -350,6 +425,8 @@ def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
     refs = {"event": words["event_references"], "deal": words["deal_references"]}[kind]
     if token.lemma_.casefold() not in {w.casefold() for w in refs} and token.lower_ not in {w.casefold() for w in refs}:
         return []
+    if kind == "deal" and any(c.lower_ in {"a", "an", "another"} for c in token.children):
+        return []  # "might sign a follow-up agreement" is a new deal, not the last one
     return _last(state, token, kind)
 
 
@@ -359,7 +436,13 @@ def _last(state: _State, token: Any, kind: str) -> list[Mention]:
     before = [m for i, m in order if i < token.i]
     if same_sentence:
         return [same_sentence[0]]
-    return before[-1:] if before else []
+    if before:
+        return before[-1:]
+    # "will host a ministerial meeting … The Critical Minerals Ministerial will be chaired by":
+    # an indefinite reference before any named event points forward.
+    indefinite = any(c.lower_ in {"a", "an"} for c in token.children)
+    after = [m for i, m in order if i > token.i]
+    return after[:1] if indefinite else []
 
 
 # --- polarity and modality --------------------------------------------------------------------
@@ -406,6 +489,8 @@ def modality_of(token: Any, base: str | None = None, ignore: Iterable[str] = ())
     words -= set(ignore)
     if words & rules["hypothetical"]:
         return "hypothetical"
+    if words & rules["reported"]:
+        return "reported"
     if base:
         return base
     if words & rules["proposed"]:
@@ -497,7 +582,7 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     for path in rule["object"]:
         for node in _follow(token, path):
             named_object = True
-            objects += _mentions_for(state, node, range_, rule.get("object_fallback"))
+            objects += _mentions_for(state, node, range_, rule.get("object_fallback"), tuple(subjects))
         if objects:
             break
     # With no object in the sentence ("is all set to attend") the last event is meant; an object
@@ -505,6 +590,8 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     if not objects and not named_object and rule.get("object_fallback"):
         objects = [m for m in _last(state, token, rule["object_fallback"]) if m.type in range_]
     polarity = polarity_of(anchor, rule.get("polarity", "positive"))
+    if anchor.lemma_ in rule.get("governor_negates", ()):
+        polarity = "negative" if polarity == "positive" else "positive"
     modality = modality_of(anchor, rule.get("modality"), rule.get("modality_ignores", ()))
     qualifiers = _qualifiers(state, anchor, rule)
     if not objects and rule.get("reciprocal"):
@@ -533,10 +620,12 @@ def positions(state: _State) -> Iterator[RelationMention]:
     """``India's External Affairs Minister S Jaishankar``, ``Prime Minister Shehbaz Sharif``.
 
     A title right before a person gives holdsPosition; the country or organisation is the one
-    right before the title, else (for national titles) the document's focal country.
+    right before the title ("India's", "Chinese", "Tesla"), else the nearest country acting earlier
+    in the same sentence, else (for national titles) the document's focal country.
     """
     doc = state.doc
     focal = _focal_country(state)
+    previous_title = ""
     for ent in doc.ents:
         if ent.label_ != "TITLE" or ent.end >= len(doc):
             continue
@@ -547,21 +636,84 @@ def positions(state: _State) -> Iterator[RelationMention]:
         before = ent.start - 1
         if before >= 0 and doc[before].lower_ in {"'s", "’s"}:
             before -= 1
+        while before >= 0 and doc[before].lower_ in {"her", "his", "their", "its"}:
+            before -= 1
         if before >= 0 and before in state.by_token:
             candidate = state.by_token[before]
             if candidate.type in {"Country", "Organization"}:
                 holder = candidate
-        if holder is None and ent.ent_id_ == "title:country" and focal is not None:
-            holder, rule, strength = focal, "position.title.focal.v1", 0.5
+        if holder is None and ent.ent_id_ == "title:country":
+            earlier = [m for i, m, _s in state.actors if m.type == "Country" and i < ent.start
+                       and state.sentence_of[i] == state.sentence_of[ent.start]]  # type: ignore[attr-defined]
+            if earlier:
+                holder, rule, strength = earlier[-1], "position.title.sentence.v1", 0.6
+            elif focal is not None:
+                holder, rule, strength = focal, "position.title.focal.v1", 0.5
         if holder is None:
             continue
         role = re.sub(r"^(Former|Then)\s+", "", ent.text)
+        role = re.sub(r"^\w+ (counterpart)$", r"\1", role)
+        if role.casefold() == "counterpart" and previous_title:
+            role = previous_title
+        previous_title = role
         yield _relation(state, person, "holdsPosition", holder, ent.root, rule, strength, "positive",
                         "asserted", {"role": role})
+    yield from appositive_positions(state)
+
+
+def appositive_positions(state: _State) -> Iterator[RelationMention]:
+    """``Robert Haines, the bank's chairman``; ``Grace Lee, Australia's ambassador``;
+    ``the bank's chairman, Robert Haines``."""
+    from kg.nlp.gazetteer import appositive_titles
+
+    words = appositive_titles()
+    for token in state.doc:
+        if token.pos_ != "NOUN" or token.lemma_.casefold() not in words and token.lower_ not in words:
+            continue
+        person = None
+        if token.dep_ == "appos" and token.head.i in state.by_token:
+            person = state.by_token[token.head.i]
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in state.by_token:
+                person = state.by_token[child.i]
+        if person is None or person.type != "Person":
+            continue
+        holders: list[Mention] = []
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "amod"}:
+                holders += _mentions_for(state, child, {"Country", "Organization"})
+            if child.dep_ == "prep" and child.lower_ in {"of", "at"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    holders += _mentions_for(state, pobj, {"Country", "Organization"})
+        modifiers = [c.text for c in token.children if c.dep_ in {"compound", "amod"} and c.i not in state.by_token]
+        role = " ".join([*modifiers, token.text])
+        for holder in holders[:1]:
+            yield _relation(state, person, "holdsPosition", holder, token, "position.appositive.v1", 0.75,
+                            "positive", "asserted", {"role": role})
+
+
+def based_locations(state: _State) -> Iterator[RelationMention]:
+    """``the Rawalpindi-based FWO``, ``the Perth-based miner``: the organisation is located there."""
+    doc = state.doc
+    for token in doc:
+        if token.lower_ != "based" or token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
+            continue
+        place = state.by_token.get(token.i - 2)
+        if place is None or place.type not in {"Location", "Country"}:
+            continue
+        if place.type == "Country" and place.role != "place":
+            place = Mention(**{**place.__dict__, "type": "Location", "role": "place",
+                               "key": f"location:{_slug(_place_label(place.text))}"})
+            state.mentions.append(place)
+        head = token.head
+        for organization in _mentions_for(state, head, {"Organization"}):
+            yield _relation(state, organization, "locatedIn", place, token, "locatedIn.based.v1", 0.7,
+                            "positive", "asserted")
 
 
 def _focal_country(state: _State) -> Mention | None:
-    """The country the document is about: the most mentioned one, if clearly so."""
+    """The country the document is about: the most mentioned one (the first country acting as a
+    subject counts two more: news leads with its protagonist), when it leads the next by half."""
     countries = [m for m in state.mentions if m.type == "Country"]
     if not countries:
         return None
@@ -569,9 +721,13 @@ def _focal_country(state: _State) -> Mention | None:
     first = {}
     for mention in countries:
         first.setdefault(mention.key, mention)
-    # Most mentioned; on a tie, the one named first (news leads with its subject).
-    key = max(counts, key=lambda k: (counts[k], -first[k].start))
-    return first[key]
+    lead = next((m for _i, m, subject in state.actors if subject and m.type == "Country"), None)
+    if lead is not None:
+        counts[lead.key] += 2
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k].start))
+    if len(ranked) > 1 and counts[ranked[0]] < 1.5 * counts[ranked[1]]:
+        return None  # no clear focus: better no fact than a guess
+    return first[ranked[0]]
 
 
 def event_hosts(state: _State) -> Iterator[RelationMention]:
@@ -628,6 +784,23 @@ def _event_modality(state: _State, token: Any, event: Mention) -> str:
     return modality
 
 
+def _deal_governor(token: Any) -> tuple[Any | None, bool]:
+    """The verb a deal noun is the object of ("signed a deal"), or the verb of the clause a
+    "with a deal" phrase hangs from; and whether the path went through "with"."""
+    current, via_with = token, False
+    for _ in range(6):
+        if current.dep_ == "dobj" and current.head.pos_ in {"VERB", "AUX"}:
+            return current.head, via_with
+        if current.dep_ in {"conj", "pobj", "prep", "appos"}:
+            via_with = via_with or (current.dep_ == "prep" and current.lower_ == "with")
+            current = current.head
+            if current.pos_ in {"VERB", "AUX"}:
+                return (current, True) if via_with else (None, False)
+            continue
+        break
+    return None, False
+
+
 def deal_parties(state: _State) -> Iterator[RelationMention]:
     """Parties of a deal: "with X", "between X and Y", the possessor, the clause's subject."""
     doc = state.doc
@@ -635,6 +808,13 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
         token = doc[index]
         found: list[tuple[Mention, str, float]] = []
         clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+        for clause in clauses[1:]:
+            if clause.dep_ == "relcl" and clause.lemma_ in relation_rules()["deal_verbs"]:
+                for subject in (c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ not in _WH):
+                    for mention in _mentions_for(state, subject, {"Country", "Organization", "Person"}):
+                        modality = "proposed" if clause.lemma_ in relation_rules()["proposed"] else modality_of(clause)
+                        yield _relation(state, mention, "partyTo", deal, token, "partyTo.relcl.v1", 0.7,
+                                        polarity_of(clause), modality)
         for child in (c for clause in clauses for c in clause.children):
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "between", "by"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -645,21 +825,24 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                     found.append((mention, "partyTo.poss.v1", 0.85))
         minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
                     and m.type == "Mineral"}
-        verb = _governor(token)
+        verb, via_with = _deal_governor(token)
         for mineral in minerals.values():
             yield _relation(state, deal, "concerns", mineral, token, "concerns.compound.v1", 0.8, "positive",
                             modality_of(verb) if verb is not None else "asserted")
-        if verb is not None:
+        if verb is not None and (via_with or verb.lemma_ in relation_rules()["deal_verbs"]
+                                 or verb.lemma_ in relation_rules()["deal_negators"]):
             for subject in _subjects(verb):
                 for mention in _mentions_for(state, subject, {"Country", "Organization", "Person"}):
                     found.append((mention, "partyTo.clause.v1", 0.6))
         polarity = polarity_of(verb) if verb is not None else "positive"
+        if verb is not None and verb.lemma_ in relation_rules()["deal_negators"]:
+            polarity = "negative" if polarity == "positive" else "positive"
         modality = modality_of(verb) if verb is not None else "asserted"
         for mention, rule, strength in found:
             yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
 
 
-RULE_FUNCTIONS = (positions, event_hosts, event_places, deal_parties, apply_rules)
+RULE_FUNCTIONS = (positions, event_hosts, event_places, deal_parties, based_locations, apply_rules)
 
 
 def extract(doc: Any, article: Article) -> Extraction:

@@ -86,6 +86,7 @@ class Mention:
     sentence: int = 0
     value: Amount | None = None
     date: DateValue | None = None
+    name: str | None = None  # the canonical name when the text does not carry it ("their summit")
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ def entity_key(mention: Mention) -> str:
     """The canonical key of a mention that does not depend on other mentions."""
     if mention.key:
         return mention.key
+    if mention.name:
+        return f"{mention.type.lower()}:{_slug(mention.name)}"
     kind = {"Organization": "org", "Event": "event", "Deal": "deal", "Location": "location",
             "Person": "person", "Mineral": "mineral", "Country": "country"}[mention.type]
     return f"{kind}:{_slug(_clean_name(mention.text))}"
@@ -130,7 +132,10 @@ def _label(key: str, mentions: list[Mention]) -> str:
         for row in organizations():
             if row["key"] == rest:
                 return str(row["label"])
-    texts = Counter(_clean_name(m.text) for m in mentions)
+    named = [m.name for m in mentions if m.name]
+    if named and not any(m.type == "Event" and not m.name for m in mentions):
+        return Counter(named).most_common(1)[0][0]
+    texts = Counter(_clean_name(m.text) for m in mentions if not m.name)
     return max(texts, key=lambda t: (len(t.split()), texts[t], -len(t)))
 
 

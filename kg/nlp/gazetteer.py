@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "lexicon", "ruler_patterns"]
+__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "appositive_titles", "lexicon", "ruler_patterns"]
 
 RESOURCES = Path(__file__).parent / "resources"
 _AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Guinea", "Niger", "Turkey", "Wales", "Scotland"}
@@ -128,6 +128,12 @@ def titles() -> dict[str, str]:
         for modifier in data["modifiers"]:
             found[f"{modifier} {title}"] = scope
     return found
+
+
+@lru_cache(maxsize=1)
+def appositive_titles() -> frozenset[str]:
+    """Title nouns that name a post in apposition to a person ("Robert Haines, the bank's chairman")."""
+    return frozenset(t.casefold() for t in _json("titles.json")["appositive_titles"])
 
 
 def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
