@@ -128,3 +128,13 @@ def test_cli_reports_missing_input(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "nope.txt"), "--out", str(tmp_path)],
                           capture_output=True, text=True)
     assert done.returncode == 1 and "nope.txt: no such file" in done.stderr
+
+
+def test_readme_python_example_runs_as_written(tmp_path: Path, monkeypatch) -> None:
+    code = (ROOT / "README.md").read_text(encoding="utf-8").split("```python")[1].split("```")[0]
+    (tmp_path / "seeds").mkdir()
+    for path in (ROOT / "seeds").iterdir():
+        (tmp_path / "seeds" / path.name).write_bytes(path.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "out" / "graph.ttl").is_file()
