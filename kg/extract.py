@@ -386,6 +386,37 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
     return [m for m in result if m.type in types]
 
 
+def _listed_before(state: _State, token: Any, types: set[str]) -> list[Mention]:
+    """Mentions listed right before ``token``'s mention ("A, B and [Title] C") that the parser did
+    not coordinate: a token-sequence pattern that survives the small model's parse errors."""
+    mention = state.by_token.get(token.i)
+    if mention is None or token.conjuncts or mention.type not in types:
+        return []
+    doc = state.doc
+
+    def skip_titles(i: int) -> int:
+        while i >= 0 and doc[i].ent_type_ == "TITLE":
+            i -= 1
+        return i
+
+    span = doc.char_span(mention.start, mention.end)
+    found: list[Mention] = []
+    i = (span.start if span is not None else token.i) - 1
+    while True:
+        joint = skip_titles(i)
+        if joint < 1 or doc[joint].lower_ not in {"and", ","}:
+            break
+        previous = state.by_token.get(skip_titles(joint - 1))
+        if previous is None or previous.type != mention.type or previous in found:
+            break
+        found.append(previous)
+        previous_span = doc.char_span(previous.start, previous.end)
+        if previous_span is None:
+            break
+        i = previous_span.start - 1
+    return found
+
+
 def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]:
     """"the metal", "the bloc", "the country's", "both governments", "the two leaders"."""
     if token.pos_ not in {"NOUN", "NUM"}:
@@ -573,6 +604,7 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     for path in rule["subject"]:
         for node in _follow(token, path):
             subjects += _mentions_for(state, node, domain)
+            subjects += _listed_before(state, node, domain)
         if subjects:
             break
     if not subjects:
@@ -826,6 +858,13 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
         minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
                     and m.type == "Mineral"}
         verb, via_with = _deal_governor(token)
+        if verb is not None and not via_with and verb.lemma_ in relation_rules()["deal_verbs"]:
+            # "Bolivia signed a deal with Albemarle": the parser often hangs "with" on the verb
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+                objects = [c for c in prep.children if c.dep_ == "pobj"] or [doc[prep.i + 1]] * (prep.i + 1 < len(doc))
+                for pobj in objects:
+                    for mention in _mentions_for(state, pobj, {"Country", "Organization", "Person"}):
+                        found.append((mention, "partyTo.verb_with.v1", 0.8))
         for mineral in minerals.values():
             yield _relation(state, deal, "concerns", mineral, token, "concerns.compound.v1", 0.8, "positive",
                             modality_of(verb) if verb is not None else "asserted")

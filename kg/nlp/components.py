@@ -78,7 +78,7 @@ class EntityMerger:
             label = "EVENT" if label == "EVENT_LOWER" else label
             while start < end - 1 and (
                 doc[start].lower_ in _LEADING_JUNK
-                or (label == "EVENT" and doc[start].ent_type_ in {"COUNTRY", "CITY"})
+                or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY")
             ):
                 start += 1
             if end - start < 2 or any(doc[i].is_sent_start for i in range(start + 1, end)):
