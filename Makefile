@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geokg-installed
 
-.PHONY: setup run test clean
+.PHONY: setup run test clean browser
 
 setup: $(STAMP)
 
@@ -20,7 +20,13 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 run: setup
 	$(BIN)/kg build seeds/ --out out
 
-test: setup
+# Debian's chromium for the browser tests of `kg view` (tests/test_view.py); where it cannot be
+# installed they skip and say so.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium not installable: the browser tests will skip"
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 clean:

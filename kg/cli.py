@@ -154,6 +154,28 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _view(args: argparse.Namespace) -> int:
+    from kg.api import load
+    from kg.view import write_view
+
+    out = Path(args.out) if args.out else Path(args.dir) / "view.html"
+    print(write_view(load(args.dir), out, title=args.title))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from kg.api import load
+    from kg.report import render_report, write_report
+
+    graph = load(args.dir)
+    if args.out == "-":
+        print(render_report(graph, top=args.top), end="")
+        return 0
+    out = Path(args.out) if args.out else Path(args.dir) / "report.md"
+    print(write_report(graph, out, top=args.top))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kg", description="News articles about geopolitics → a knowledge graph.")
     sub = main.add_subparsers(dest="command", required=True)
@@ -219,6 +241,18 @@ def parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="counts and central actors of a built directory")
     stats.add_argument("dir")
     stats.set_defaults(func=_stats)
+
+    view = sub.add_parser("view", help="write one self-contained, offline HTML page to explore a built directory")
+    view.add_argument("dir")
+    view.add_argument("--out", help="the HTML file to write (default: DIR/view.html)")
+    view.add_argument("--title", help="the page's heading (default: the document's title)")
+    view.set_defaults(func=_view)
+
+    report = sub.add_parser("report", help="write a Markdown report of a built directory")
+    report.add_argument("dir")
+    report.add_argument("--out", help="the Markdown file to write, '-' for standard output (default: DIR/report.md)")
+    report.add_argument("--top", type=int, default=10, help="how many central actors to list (default 10)")
+    report.set_defaults(func=_report)
 
     serve = sub.add_parser("serve", help="serve a built directory over the SPARQL 1.1 Protocol (read-only)")
     serve.add_argument("dir")
