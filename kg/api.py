@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Graph
 
-from kg.errors import StoreError
+from kg.errors import ArticleError, StoreError
 from kg.export import write_outputs
 from kg.extract import Extraction, extract
-from kg.ingest import article_from_text, read_articles
+from kg.ingest import InputProblem, article_from_text, iter_articles, read_articles
 from kg.rdf.build import bind_prefixes, build_graph
 from kg.rdf.read import read_entities, read_facts
 from kg.rdf.validate import check
 from kg.records import Article, Entity, Fact
 from kg.resolve import resolve
+from kg.store import Record, Store
 
-__all__ = ["KnowledgeGraph", "build", "build_articles", "build_text", "load", "extract_articles"]
+__all__ = ["KnowledgeGraph", "BuildReport", "build", "build_articles", "build_into", "build_text", "load",
+           "rebuild", "remove", "extract_articles"]
 
 
 @dataclass
@@ -53,45 +56,146 @@ class KnowledgeGraph:
         raise KeyError(f"no entity named {name!r}")
 
 
-def extract_articles(articles: Sequence[Article], *, model: str | None = None, batch_size: int = 16,
-                     progress: Callable[[int], None] | None = None) -> list[tuple[Article, Extraction]]:
-    """Run the spaCy pipeline over the articles (batched) and read their mentions and relations."""
+def extract_articles(articles: Sequence[Article], *, model: str | None = None, batch_size: int = 32,
+                     processes: int = 1, progress: bool = False,
+                     problems: list[InputProblem] | None = None) -> Iterator[tuple[Article, Extraction]]:
+    """Run the spaCy pipeline over the articles (batched, optionally in several processes) and
+    read their mentions and relations, one article at a time as they come.
+
+    An article the extractor fails on is reported in ``problems`` (when given) and skipped.
+    """
     from kg.nlp.pipeline import make_nlp
 
+    if not articles:
+        return
     nlp = make_nlp(model)
-    results = []
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
-        results.append((article, extract(doc, article)))
-        if progress is not None:
-            progress(1)
-    return results
+    bar = _progress(len(articles)) if progress else None
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=max(processes, 1))
+    for article, doc in zip(articles, docs):
+        try:
+            yield article, extract(doc, article)
+        except Exception as error:  # one bad document must not stop the others
+            if problems is None:
+                raise
+            where = article.path or article.id
+            problems.append(InputProblem(where, f"{where}: extraction failed ({type(error).__name__}: {error}); "
+                                                "please report it with the article"))
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+
+
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    # disable=None: shown on a terminal, silent in pipes and CI
+    return tqdm(total=total, unit="article", desc="extracting", disable=None if total > 1 else True, file=sys.stderr)
+
+
+def _graph_of(pairs: Sequence[tuple[Article, Extraction]], *, where: str, validate: bool) -> KnowledgeGraph:
+    entities, facts = resolve(pairs)
+    graph = build_graph([a for a, _x in pairs], entities, facts)
+    if validate:
+        check(graph, where=where)
+    # The RDF is the source of truth: the records handed on are read back from it.
+    return KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
 
 
 def build_articles(articles: Sequence[Article], *, out: str | Path | None = None, model: str | None = None,
                    validate: bool = True) -> KnowledgeGraph:
-    """Build the knowledge graph of ``articles``; write the exports to ``out`` when given."""
-    extracted = extract_articles(articles, model=model)
-    entities, facts = resolve(extracted)
-    graph = build_graph(articles, entities, facts)
-    if validate:
-        check(graph, where=str(out or "build"))
-    # The RDF is the source of truth: the records handed on are read back from it.
-    result = KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
+    """Build the knowledge graph of ``articles`` alone; write the exports to ``out`` when given
+    (replacing what ``out`` held)."""
+    pairs = list(extract_articles(articles, model=model))
+    result = _graph_of(pairs, where=str(out or "build"), validate=validate)
     if out is not None:
-        write_outputs(Path(out), graph, result.entities, result.facts)
+        store = Store(out)
+        store.clear()
+        for article, extraction in pairs:
+            store.put(Record(article, extraction))
+        write_outputs(Path(out), result.graph, result.entities, result.facts)
     return result
+
+
+@dataclass
+class BuildReport:
+    """What an incremental build did, document by document."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def build_into(directory: str | Path, inputs: Iterable[str | Path], *, model: str | None = None,
+               validate: bool = True, fresh: bool = False, processes: int = 1, batch_size: int = 32,
+               progress: bool = False) -> tuple[KnowledgeGraph, BuildReport]:
+    """Add the articles ``inputs`` name to the store in ``directory`` and rewrite its exports.
+
+    An unchanged document (same id, same content hash) is skipped, a changed one replaces its old
+    facts; inputs that cannot be read are reported and the others still built.
+    """
+    store = Store(directory)
+    if fresh:
+        store.clear()
+    report = BuildReport()
+    known = store.hashes()
+    todo: list[Article] = []
+    for item in iter_articles(inputs):
+        if isinstance(item, InputProblem):
+            report.problems.append(item)
+            continue
+        if item.encoding != "utf-8":
+            report.notes.append(f"{item.path or item.id}: not UTF-8; decoded as {item.encoding}")
+        if known.get(item.id) == item.content_hash:
+            report.unchanged.append(item.id)
+            continue
+        (report.replaced if item.id in known else report.added).append(item.id)
+        todo.append(item)
+    for article, extraction in extract_articles(todo, model=model, processes=processes, batch_size=batch_size,
+                                                progress=progress, problems=report.problems):
+        store.put(Record(article, extraction))
+    failed = {p.where for p in report.problems}
+    report.added = [d for d in report.added if d not in failed]
+    return rebuild(directory, validate=validate), report
+
+
+def rebuild(directory: str | Path, *, validate: bool = True) -> KnowledgeGraph:
+    """Make the graph and the exports of ``directory`` again from its stored documents."""
+    pairs = [(record.article, record.extraction) for record in Store(directory)]
+    result = _graph_of(pairs, where=str(directory), validate=validate)
+    write_outputs(Path(directory), result.graph, result.entities, result.facts)
+    return result
+
+
+def remove(directory: str | Path, document: str, *, validate: bool = True) -> KnowledgeGraph:
+    """Delete ``document`` and every fact only it supported; rewrite the exports."""
+    Store(directory).remove(document)
+    return rebuild(directory, validate=validate)
 
 
 def build(inputs: Iterable[str | Path], *, out: str | Path | None = None, model: str | None = None,
           validate: bool = True) -> KnowledgeGraph:
-    """Build from article files and folders (``*.txt`` with optional ``.meta.json`` sidecars).
+    """Build from article files and folders (``*.txt``, ``*.html``, ``*.jsonl``; sidecars
+    ``NAME.meta.json``). With ``out``, the documents are added to the store there (an unchanged
+    document is skipped) and the exports rewritten; a document that cannot be read raises.
 
     >>> import kg
     >>> result = kg.build(["seeds/"])                             # doctest: +SKIP
     >>> sorted({e.type for e in result.entities})                 # doctest: +SKIP
     ['Country', 'Deal', 'Event', 'Location', 'Mineral', 'Organization', 'Person']
     """
-    return build_articles(read_articles(inputs), out=out, model=model, validate=validate)
+    if out is None:
+        return build_articles(read_articles(inputs), model=model, validate=validate)
+    result, report = build_into(out, inputs, model=model, validate=validate)
+    if report.problems:
+        raise ArticleError("; ".join(p.message for p in report.problems))
+    return result
 
 
 def build_text(text: str, *, id: str = "text", published: str | None = None, title: str = "",

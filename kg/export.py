@@ -61,7 +61,7 @@ def fact_row(fact: Fact, entities: dict[str, Entity]) -> dict[str, object]:
         "subject": node(fact.subject), "predicate": fact.predicate, "object": node(fact.object),
         "polarity": fact.polarity, "modality": fact.modality, "qualifiers": qualifiers,
         "confidence": fact.confidence,
-        "sources": len({e.document for e in fact.evidence}),
+        "documents": len(fact.documents), "sources": fact.sources,
         "evidence": [{"document": e.document, "sentence": e.sentence, "start": e.start, "end": e.end,
                       "rule": e.rule} for e in fact.evidence],
     }
@@ -81,7 +81,7 @@ def graphml_view(entities: Iterable[Entity], facts: Iterable[Fact]) -> nx.MultiD
                       label=fact.predicate, predicate=fact.predicate, polarity=fact.polarity,
                       negative=fact.polarity == "negative", modality=fact.modality,
                       confidence=float(fact.confidence), evidence=fact.evidence[0].sentence,
-                      documents=json.dumps(documents), sources=len(documents),
+                      documents=json.dumps(documents), sources=int(fact.sources),
                       weight=float(len(fact.evidence)))
     return view
 

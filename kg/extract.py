@@ -43,7 +43,7 @@ DOMAINS: dict[str, tuple[set[str], set[str]]] = {
     "seeksToReduceDependenceOn": ({"Country", "Organization"}, {"Country"}),
     "investsIn": ({"Country", "Organization"}, {"Country", "Organization", "Deal", "Mineral"}),
 }
-_LABEL_TYPES = {"COUNTRY": "Country", "DEMONYM": "Country", "PERSON": "Person", "ORG": "Organization",
+_LABEL_TYPES = {"COUNTRY": "Country", "DEMONYM": "Country", "DEAL": "Deal", "PERSON": "Person", "ORG": "Organization",
                 "EVENT": "Event", "MINERAL": "Mineral", "LOCATION": "Location"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around"}
 _MOTION = {"travel", "fly", "visit", "trip", "arrive", "go", "head", "come", "return", "journey", "visit"}
@@ -132,7 +132,12 @@ def collect_mentions(state: _State) -> None:
                 text = _place_label(ent.text)
                 mention = _mention(ent, "Location", number, f"location:{_slug(text)}", role="place")
             else:
-                mention = _mention(ent, "Country", number, ent.ent_id_)
+                actor = "Organization" if ent.ent_id_.startswith("org:") else "Country"  # "Brussels" is the EU
+                mention = _mention(ent, actor, number, ent.ent_id_)
+        elif label == "DEAL":
+            mention = _mention(ent, "Deal", number, None, value=parse_amount(ent.text))
+            state.deals[ent.root.i] = mention
+            state.deal_order.append((ent.root.i, mention))
         elif label in _LABEL_TYPES:
             type_ = _LABEL_TYPES[label]
             key = ent.ent_id_ if label in {"COUNTRY", "DEMONYM", "MINERAL"} or ent.ent_id_.startswith("org:") else None
@@ -145,6 +150,7 @@ def collect_mentions(state: _State) -> None:
         else:
             continue
         _register(state, ent, mention)
+    collect_acronyms(state)
     collect_surnames(state, names)
     collect_unnamed_events(state)
     state.mentions.sort(key=lambda m: m.start)
@@ -159,6 +165,29 @@ def _register(state: _State, span: Any, mention: Mention) -> None:
     if mention.type in {"Country", "Organization", "Person"}:
         is_subject = span.root.dep_ in _SUBJECTS or span.root.dep_ == "poss"
         state.actors.append((span.root.i, mention, is_subject))
+
+
+def collect_acronyms(state: _State) -> None:
+    """"Khanij Bidesh India Ltd (KABIL)": the acronym in brackets names the same organisation."""
+    doc = state.doc
+    full_names: dict[str, str] = {}
+    for token in doc:
+        if token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")":
+            before = state.by_token.get(token.i - 1)
+            acronym = doc[token.i + 1].text
+            if before is not None and before.type == "Organization" and acronym.isupper() and len(acronym) >= 2:
+                full_names[acronym] = _clean_owner(before.text)
+    if not full_names:
+        return
+    for index, mention in enumerate(state.mentions):
+        name = full_names.get(mention.text)
+        if name is not None and mention.type == "Organization":
+            named = Mention(**{**mention.__dict__, "name": name, "key": None})
+            state.mentions[index] = named
+            for i, current in list(state.by_token.items()):
+                if current is mention:
+                    state.by_token[i] = named
+            state.actors = [(i, named if m is mention else m, s_) for i, m, s_ in state.actors]
 
 
 def collect_surnames(state: _State, names: set[str]) -> None:
@@ -373,6 +402,9 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
             result += _antecedent(state, node, {"Person"}, avoid)
         elif node.dep_ == "appos" and node.head.i in state.by_token:
             result.append(state.by_token[node.head.i])  # "FWO, the army's engineering arm, which signed"
+        elif any(c.dep_ == "appos" and c.i in state.by_token for c in node.children):
+            # "Pakistan's Minister for Petroleum, Ali Rehman Khattak, presented …"
+            result += [state.by_token[c.i] for c in node.children if c.dep_ == "appos" and c.i in state.by_token]
         elif node.lower_ in _WH and node.head.dep_ == "relcl":
             result += _mentions_for(state, node.head.head, types)
         elif node.lemma_.casefold() in relation_rules()["actor_nouns"] and any(
@@ -662,6 +694,8 @@ def positions(state: _State) -> Iterator[RelationMention]:
         if ent.label_ != "TITLE" or ent.end >= len(doc):
             continue
         person = state.by_token.get(ent.end)
+        if person is None and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            person = state.by_token.get(ent.end + 1)  # "Pakistan's Minister for Petroleum, Ali Rehman Khattak,"
         if person is None or person.type != "Person":
             continue
         holder, rule, strength = None, "position.title.v1", 0.9
@@ -733,10 +767,6 @@ def based_locations(state: _State) -> Iterator[RelationMention]:
         place = state.by_token.get(token.i - 2)
         if place is None or place.type not in {"Location", "Country"}:
             continue
-        if place.type == "Country" and place.role != "place":
-            place = Mention(**{**place.__dict__, "type": "Location", "role": "place",
-                               "key": f"location:{_slug(_place_label(place.text))}"})
-            state.mentions.append(place)
         head = token.head
         for organization in _mentions_for(state, head, {"Organization"}):
             yield _relation(state, organization, "locatedIn", place, token, "locatedIn.based.v1", 0.7,
@@ -804,6 +834,25 @@ def event_places(state: _State) -> Iterator[RelationMention]:
                     yield _relation(state, event, "locatedIn", place, doc[index], "locatedIn.window.v1", 0.7,
                                     "positive", _event_modality(state, doc[index], event))
                     break
+
+
+def event_places_by_verb(state: _State) -> Iterator[RelationMention]:
+    """"delegations gathered in Riyadh for the Future Minerals Forum": the place of the clause an
+    event is the purpose or setting of."""
+    doc = state.doc
+    for index, event in state.events:
+        token = doc[index]
+        if token.dep_ != "pobj" or token.head.lower_ not in {"for", "at", "to"}:
+            continue
+        verb = token.head.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in relation_rules()["gathering_verbs"]:
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = state.by_token.get(pobj.i)
+                if place is not None and place.role == "place" and place.type == "Location":
+                    yield _relation(state, event, "locatedIn", place, token, "locatedIn.gathering.v1", 0.65,
+                                    "positive", _event_modality(state, token, event))
 
 
 def _event_modality(state: _State, token: Any, event: Mention) -> str:
@@ -881,7 +930,8 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
             yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
 
 
-RULE_FUNCTIONS = (positions, event_hosts, event_places, deal_parties, based_locations, apply_rules)
+RULE_FUNCTIONS = (positions, event_hosts, event_places, event_places_by_verb, deal_parties, based_locations,
+                  apply_rules)
 
 
 def extract(doc: Any, article: Article) -> Extraction:

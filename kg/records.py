@@ -49,6 +49,7 @@ class Article:
     outlet: str | None = None
     path: str | None = None
     content_hash: str = ""
+    encoding: str = "utf-8"  # how the file was decoded (a legacy encoding is reported, not rejected)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,11 @@ class Fact:
     confidence: float
     evidence: tuple[Evidence, ...]
     qualifiers: tuple[tuple[str, str], ...] = field(default=())
+    sources: int = 1  # distinct outlets (a document without an outlet counts as its own source)
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(sorted({e.document for e in self.evidence}))
 
     @property
     def qualifier_map(self) -> dict[str, str]:

@@ -48,11 +48,9 @@ def entity_key(mention: Mention) -> str:
     """The canonical key of a mention that does not depend on other mentions."""
     if mention.key:
         return mention.key
-    if mention.name:
-        return f"{mention.type.lower()}:{_slug(mention.name)}"
     kind = {"Organization": "org", "Event": "event", "Deal": "deal", "Location": "location",
             "Person": "person", "Mineral": "mineral", "Country": "country"}[mention.type]
-    return f"{kind}:{_slug(_clean_name(mention.text))}"
+    return f"{kind}:{_slug(mention.name or _clean_name(mention.text))}"
 
 
 def _person_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
@@ -203,7 +201,8 @@ def resolve(pairs: Iterable[tuple[Article, Extraction]]) -> tuple[list[Entity], 
             if relation.predicate == "metWith" and o < s:
                 s, o = o, s
             support[(s, relation.predicate, o, relation.polarity)].append((relation, article.id))
-    facts = [_fact(k, rs) for k, rs in sorted(support.items())]
+    outlets = {article.id: article.outlet or f"document:{article.id}" for article, _x in pairs}
+    facts = [_fact(k, rs, outlets) for k, rs in sorted(support.items())]
     return entities, facts
 
 
@@ -214,7 +213,8 @@ def _by_document(flat: list[tuple[str, Mention]]) -> list[list[int]]:
     return list(order.values())
 
 
-def _fact(key: tuple[str, str, str, str], support: list[tuple[RelationMention, str]]) -> Fact:
+def _fact(key: tuple[str, str, str, str], support: list[tuple[RelationMention, str]],
+          outlets: dict[str, str]) -> Fact:
     s, p, o, polarity = key
     best = max(r.strength for r, _ in support)
     modalities = Counter(r.modality for r, _ in support if r.strength == best)
@@ -229,6 +229,7 @@ def _fact(key: tuple[str, str, str, str], support: list[tuple[RelationMention, s
             qualifiers.setdefault(name, value)
     sentences = len({(e.document, e.start) for e in evidence})
     docs = len({e.document for e in evidence})
+    sources = len({outlets.get(e.document, e.document) for e in evidence})
     return Fact(subject=s, predicate=p, object=o, polarity=polarity, modality=modality,
                 confidence=confidence(best, sentences, docs), evidence=tuple(evidence),
-                qualifiers=tuple(sorted(qualifiers.items())))
+                qualifiers=tuple(sorted(qualifiers.items())), sources=sources)

@@ -22,7 +22,8 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def endpoint(seed_out: Path):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(seed_out), "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(seed_out), "--port", str(port),
+                                "--timeout", "2", "--max-rows", "200", "--max-request", "4096"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/query"
     deadline = time.monotonic() + 30
@@ -100,6 +101,42 @@ def test_serve_bad_query_400_and_update_refused(endpoint: str) -> None:
                                      method="POST", headers={"Content-Type": "application/sparql-update"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
-    assert refused.value.code in {403, 405}
+    assert refused.value.code == 403
+    assert_unchanged(endpoint)
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def assert_unchanged(endpoint: str) -> None:
     _status, _type, body = http(endpoint, query="SELECT (COUNT(*) AS ?n) WHERE { <a:b> ?p ?o }", accept="text/csv")
     assert body.split() == ["n", "0"]
+
+
+@pytest.mark.parametrize(("query", "status", "message"), [
+    ("INSERT DATA { <a:b> <a:c> <a:d> }", 403, "updates"),
+    ("LOAD <http://127.0.0.1:9/data.ttl>", 403, "updates"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", 403, "SERVICE"),
+    ("SELECT * WHERE { ?s ?p ?o . FILTER(?s = <" + "x" * 5000 + ">) }", 413, "longer than"),
+])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_serve_refuses_update_load_service_and_long_queries(endpoint, query, status, message, method) -> None:
+    got, _type, body = http(endpoint, query=query, method=method,
+                            content_type="application/sparql-query" if method == "POST" else None)
+    assert got == status and message in body
+    assert_unchanged(endpoint)
+
+
+def test_serve_caps_result_rows(endpoint: str) -> None:
+    status, _type, body = http(endpoint, query="SELECT * WHERE { ?s ?p ?o }")
+    assert status == 413 and "add LIMIT" in body
+    status, _type, body = http(endpoint, query="SELECT * WHERE { ?s ?p ?o } LIMIT 5", accept="text/csv")
+    assert status == 200 and len(body.strip().splitlines()) == 6
+
+
+def test_serve_stops_a_slow_query(endpoint: str) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    started = time.monotonic()
+    status, _type, body = http(endpoint, query=slow)
+    assert status == 503 and "longer than 2 s" in body
+    assert time.monotonic() - started < 15

@@ -27,6 +27,8 @@ _NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOCATION", "LOC": "LOCATIO
             "FAC": "LOCATION", "EVENT": "EVENT", "MONEY": "MONEY", "DATE": "DATE"}
 _RULER_LABELS = {"COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE"}
 _NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-)$"
+_PLACE_WORDS = {"Center", "Centre", "Bhawan", "Bhavan", "Palace", "Hall", "Building", "Airport", "Stadium", "Square"}
+_ORG_WORDS = set(lexicon()["org_suffixes"]) | {"University", "Foundation", "Fund"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 
 
@@ -59,8 +61,23 @@ class EntityMerger:
         name_word = {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"}
         first = {"TEXT": {"REGEX": r"^[A-Z0-9]"}}
         self.matcher.add("EVENT", [[first, name_word, {"ORTH": {"IN": words["event_heads"]}}]], greedy="LONGEST")
-        acronym = {"TEXT": {"REGEX": r"^([A-Z0-9]{2,}[+]?|[A-Z][a-z]+[0-9]+)$"}}
-        self.matcher.add("EVENT_LOWER", [[acronym, {"LOWER": {"IN": words["event_lower_heads"]}}]])
+        acronym = {"TEXT": {"REGEX": r"^(?=[A-Z0-9+]*[A-Z])([A-Z0-9]{2,}[+]?|[A-Z][a-z]+[0-9]+)$"}}
+        lower_heads = {"LOWER": {"IN": words["event_lower_heads"]}}
+        dash = {"ORTH": {"IN": ["-", "–", "—"]}}
+        self.matcher.add("EVENT_LOWER", [
+            [acronym, lower_heads],
+            # "EU–Central Asia summit", "India–Australia Critical Minerals Working Group meeting"
+            [first, name_word, dash, first, name_word, lower_heads],
+            # "Doha talks", "the Tokyo summit"
+            [{"ENT_TYPE": "CITY"}, {"LOWER": {"IN": ["talks", "summit", "conference", "forum", "dialogue"]}}],
+        ], greedy="LONGEST")
+        deal_names = {"ORTH": {"IN": words["deal_name_heads"]}}
+        self.matcher.add("DEAL", [
+            [first, name_word, deal_names],  # "Regional Economic Integration Framework"
+            # "US–Ukraine minerals agreement", "EU–Kazakhstan raw-materials partnership"
+            [first, name_word, dash, first, name_word, {"TEXT": {"REGEX": r"^([a-z]+|-)$"}, "OP": "{0,4}"},
+             {"LOWER": {"IN": words["deal_lower_heads"]}}],
+        ], greedy="LONGEST")
         suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"]]
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}]
         self.matcher.add("ORG", [[first, name_word, *suffix] for suffix in suffixes]
@@ -76,6 +93,8 @@ class EntityMerger:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             label = "EVENT" if label == "EVENT_LOWER" else label
+            if label == "DEAL" and doc[end - 1].is_lower and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+                pass  # "a US–Ukraine minerals agreement" is still named by its parties
             while start < end - 1 and (
                 doc[start].lower_ in _LEADING_JUNK
                 or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY")
@@ -89,29 +108,33 @@ class EntityMerger:
         return spans
 
     def set_annotations(self, doc: Doc, rule_spans: list[Span]) -> Doc:
-        titles_ = [e for e in doc.ents if e.label_ == "TITLE"]
+        titles_ = self._long_titles(doc, [e for e in doc.ents if e.label_ == "TITLE"])
         title_tokens = {i for e in titles_ for i in range(e.start, e.end)}
         candidates: list[Span] = []
         event_tokens = {i for s in rule_spans if s.label_ == "EVENT" for i in range(s.start, s.end)}
+        deal_tokens = {i for s in rule_spans if s.label_ == "DEAL" for i in range(s.start, s.end)}
         for span in rule_spans:
             inside = {i for i in range(span.start, span.end)}
             if inside & title_tokens:
                 continue  # never cut a title ("Pakistan Army" inside "Army Chief")
-            if span.label_ == "ORG" and inside & event_tokens:
+            if span.label_ == "ORG" and inside & (event_tokens | deal_tokens):
                 continue  # "Global Minerals Conference" is an event, not the organisation "Global Minerals"
             candidates.append(span)
         persons = self._persons_after_titles(doc, titles_)
         person_tokens = {i for p in persons for i in range(p.start, p.end)}
         for ent in doc.ents:
+            if ent.label_ == "COUNTRY" and ent.end < len(doc) and doc[ent.end].text.startswith("$") and not ent[-1].whitespace_:
+                continue  # "US$1.2 billion" is money, not the United States
             if ent.label_ in _RULER_LABELS or ent.ent_id_.startswith("org:"):
                 candidates.append(ent)
                 continue
             label = _NER_MAP.get(ent.label_)
             if label is None or {i for i in range(ent.start, ent.end)} & (title_tokens | person_tokens):
                 continue
-            ent = self._trim(doc, ent, label)
-            if ent is not None:
-                candidates.append(ent)
+            trimmed = self._trim(doc, ent, label)
+            retyped = self._retype(doc, trimmed) if trimmed is not None else None
+            if retyped is not None:
+                candidates.append(retyped)
         # Persons after a title come first: on equal length they win over the NER's guesses.
         final = filter_spans(persons + [s for s in candidates if s.label_ != "TITLE"])
         final_tokens = {i for s in final for i in range(s.start, s.end)}
@@ -133,6 +156,43 @@ class EntityMerger:
         return Span(doc, start, end, label=label, span_id="")
 
     @staticmethod
+    def _retype(doc: Doc, ent: Span) -> Span | None:
+        """Correct the small model's commonest type slips: an all-capitals "person" is an
+        organisation (EIFO), a name ending in a building word is a place (… Conference Center),
+        a "place" with digits is not one (R5bn)."""
+        label = ent.label_
+        if label == "LOCATION" and any(t.like_num or any(c.isdigit() for c in t.text) for t in ent):
+            return None
+        if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_WORDS:
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")
+        if label == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
+            return Span(doc, ent.start, ent.end, label="ORG", span_id="")
+        return ent
+
+    @staticmethod
+    def _long_titles(doc: Doc, titles_: list[Span]) -> list[Span]:
+        """``Minister of Mineral and Petroleum Resources Thabo Mkhize``: a title "Minister of …"
+        runs over capitalised words up to the person (the last two words when the NER saw none)."""
+        longer = []
+        for title in titles_:
+            end = title.end
+            if doc[end - 1].lower_ not in {"minister", "secretary", "commissioner"} or end >= len(doc) \
+                    or doc[end].lower_ not in {"of", "for"}:
+                longer.append(title)
+                continue
+            i = end + 1
+            while i < len(doc) and i - end < 9 and (doc[i].is_title or doc[i].lower_ in {"and", "of", "the", "&"}) \
+                    and doc[i].ent_type_ != "PERSON":
+                i += 1
+            if i < len(doc) and doc[i].ent_type_ == "PERSON":
+                longer.append(Span(doc, title.start, i, label="TITLE", span_id=title.id_))
+            elif i - end >= 4 and doc[i - 1].is_title and doc[i - 2].is_title:
+                longer.append(Span(doc, title.start, i - 2, label="TITLE", span_id=title.id_))
+            else:
+                longer.append(title)
+        return longer
+
+    @staticmethod
     def _persons_after_titles(doc: Doc, titles_: list[Span]) -> list[Span]:
         """``Army Chief Asim Munir`` → PERSON ``Asim Munir``: capitalised words right after a title."""
         persons = []
@@ -142,6 +202,8 @@ class EntityMerger:
                 if i > title.end and doc[i].is_sent_start:
                     break
                 i += 1
+            if i > title.end and doc[i - 1].text in _PLACE_WORDS | _ORG_WORDS:
+                continue  # "King Abdulaziz International Conference Center" is a place, not a king
             if i > title.end and not (i - title.end == 1 and len(doc[title.end]) == 1):
                 persons.append(Span(doc, title.end, i, label="PERSON", span_id=""))
         return persons

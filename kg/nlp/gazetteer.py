@@ -67,6 +67,7 @@ def countries() -> tuple[Country, ...]:
         capital = row.get("capital") or []
         capitals = [c for c in ([capital] if isinstance(capital, str) else capital) if c]
         capitals += extra["capitals"].get(code, [])
+        capitals = [c for c in capitals if c not in extra["not_capitals"].get(code, [])]
         result.append(
             Country(
                 code=code,
@@ -157,6 +158,9 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     for org in organizations():
         for alias in [org["label"], *org.get("aliases", [])]:
             exact.append({"label": "ORG", "pattern": alias, "id": f"org:{org['key']}"})
+    for key, cities in _json("countries_extra.json")["organization_capitals"].items():
+        for city in cities:
+            exact.append({"label": "CITY", "pattern": city, "id": f"org:{key}"})
     for seat in seats():
         exact.append({"label": "SEAT", "pattern": seat["text"], "id": f"country:{seat['country']}"})
     lower: list[dict[str, Any]] = []

@@ -100,7 +100,8 @@ def _add_fact(graph: Graph, fact: Fact, activity: URIRef) -> None:
     graph.add((node, GEOKG.polarity, POLARITY[fact.polarity]))
     graph.add((node, GEOKG.modality, MODALITY[fact.modality]))
     graph.add((node, GEOKG.confidence, Literal(f"{fact.confidence:.3f}", datatype=XSD.decimal)))
-    graph.add((node, GEOKG.sourceCount, Literal(len({e.document for e in fact.evidence}))))
+    graph.add((node, GEOKG.documentCount, Literal(len(fact.documents))))
+    graph.add((node, GEOKG.sourceCount, Literal(fact.sources)))
     graph.add((node, PROV.wasGeneratedBy, activity))
     qualifiers = fact.qualifier_map
     if "role" in qualifiers:

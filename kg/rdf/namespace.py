@@ -49,6 +49,7 @@ class GEOKG(DefinedNamespace):
     date: URIRef
     datePrecision: URIRef
     document: URIRef
+    documentCount: URIRef
     endOffset: URIRef
     evidence: URIRef
     extractorVersion: URIRef

@@ -91,5 +91,6 @@ def read_facts(graph: Graph) -> list[Fact]:
             confidence=float(graph.value(node, GEOKG.confidence).toPython()),
             evidence=tuple(sorted(evidence, key=lambda e: (e.document, e.start, e.rule))),
             qualifiers=tuple(sorted(qualifiers.items())),
+            sources=int(graph.value(node, GEOKG.sourceCount) or 1),
         ))
     return sorted(facts, key=lambda f: (f.subject, f.predicate, f.object, f.polarity))
