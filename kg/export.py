@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -67,21 +68,29 @@ def fact_row(fact: Fact, entities: dict[str, Entity]) -> dict[str, object]:
     }
 
 
+# Characters XML 1.0 does not allow (C0 controls other than tab, newline, carriage return).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
+
+
 def graphml_view(entities: Iterable[Entity], facts: Iterable[Fact]) -> nx.MultiDiGraph:
     """The view written to GraphML: plain scalars, one type per attribute, ``label`` for Gephi."""
     view = nx.MultiDiGraph()
     for entity in entities:
         ids = entity.identifier_map
-        view.add_node(entity.key, label=entity.label, type=entity.type, iso3166=ids.get("iso3166", ""),
+        view.add_node(entity.key, label=_xml_text(entity.label), type=entity.type, iso3166=ids.get("iso3166", ""),
                       wikidata=ids.get("wikidata", ""), mentions=int(entity.mentions),
-                      aliases=json.dumps(list(entity.aliases), ensure_ascii=False))
+                      aliases=_xml_text(json.dumps(list(entity.aliases), ensure_ascii=False)))
     for fact in facts:
         documents = sorted({e.document for e in fact.evidence})
         view.add_edge(fact.subject, fact.object, key=f"{fact.subject}.{fact.predicate}.{fact.object}.{fact.polarity}",
                       label=fact.predicate, predicate=fact.predicate, polarity=fact.polarity,
                       negative=fact.polarity == "negative", modality=fact.modality,
-                      confidence=float(fact.confidence), evidence=fact.evidence[0].sentence,
-                      documents=json.dumps(documents), sources=int(fact.sources),
+                      confidence=float(fact.confidence), evidence=_xml_text(fact.evidence[0].sentence),
+                      documents=_xml_text(json.dumps(documents)), sources=int(fact.sources),
                       weight=float(len(fact.evidence)))
     return view
 
