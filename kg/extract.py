@@ -126,6 +126,10 @@ def collect_mentions(state: _State) -> None:
         label = ent.label_
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
             label = "PERSON"  # the NER's "Rojas" (ORG) is the minister Valentina Rojas named before
+        elif label == "ORG" and 2 <= len(ent) <= 3 and all(t.is_title for t in ent) and _beside_title_noun(ent):
+            label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG)
+        elif label == "PERSON" and _beside_company_noun(ent):
+            label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
         number = sentence_of[ent.start]
         if label in {"CITY", "SEAT"}:
             if _is_place(ent):
@@ -165,6 +169,24 @@ def _register(state: _State, span: Any, mention: Mention) -> None:
     if mention.type in {"Country", "Organization", "Person"}:
         is_subject = span.root.dep_ in _SUBJECTS or span.root.dep_ == "poss"
         state.actors.append((span.root.i, mention, is_subject))
+
+
+def _beside_company_noun(span: Any) -> bool:
+    words = set(relation_rules()["references"]["Organization"])
+    root = span.root
+    near = [root.head] if root.dep_ == "appos" else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.casefold() in words for t in near)
+
+
+def _beside_title_noun(span: Any) -> bool:
+    from kg.nlp.gazetteer import appositive_titles
+
+    words = appositive_titles()
+    root = span.root
+    near = [root.head] if root.dep_ == "appos" else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.casefold() in words or t.lower_ in words for t in near)
 
 
 def collect_acronyms(state: _State) -> None:
@@ -270,6 +292,8 @@ def collect_deals(state: _State) -> None:
                     end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
         money = parse_amount(doc[start:token.i].text)
         named = any(t.pos_ == "PROPN" or t.i in state.by_token for t in doc[start:token.i])
+        if not named and any(t.ent_type_ == "DATE" for t in doc[token.left_edge.i:token.i]):
+            named = True  # "the 2025 accord", "last year's bilateral minerals agreement"
         indefinite = any(c.lower_ in {"a", "an"} for c in token.children)
         if not named and indefinite and (any(
                 c.dep_ in {"acl", "relcl"} and c.lemma_ in relation_rules()["deal_verbs"] for c in token.children)
@@ -350,6 +374,8 @@ def _follow(token: Any, path: str) -> list[Any]:
                     if child.dep_ == "dobj":
                         found += [c for t in child.subtree if t.dep_ == "prep" and t.lower_ == word
                                   for c in t.children if c.dep_ == "pobj"]
+            elif step == "minerals_in":
+                found += [t for t in node.subtree if t.ent_type_ == "MINERAL"]
             elif step == "appos_head":
                 found += [node.head] if node.dep_ == "appos" else []
             elif step == "attr_subj":
@@ -396,6 +422,8 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
             result.append(state.deals[node.i])
         elif node.i in state.by_token:
             result.append(state.by_token[node.i])
+            if "Mineral" in types:  # "copper-gold ore": copper too
+                result += [state.by_token[c.i] for c in node.children if c.dep_ == "compound" and c.i in state.by_token]
         elif node.lower_ in _PRONOUNS and types & {"Country", "Organization"}:
             result += _antecedent(state, node, {"Country", "Organization"}, avoid)
         elif node.lower_ in _PERSON_PRONOUNS and "Person" in types:
@@ -460,16 +488,23 @@ def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]
         words = set(references.get(type_, []))
         if lemma not in words and lower not in words:
             continue
-        pairs = "both" in determiners or "two" in determiners or lower == "two"
+        counts = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+        wanted = max([counts[w] for w in determiners if w in counts] + [2 if lower == "two" else 0])
+        pairs = wanted > 0
         if not pairs and not determiners & {"the", "this", "that"}:
             continue
         before = [m for m in state.mentions if m.type == type_ and m.start < token.idx]
+        if not pairs and type_ in {"Country", "Organization"}:
+            # "The country holds 80% of …": the country the text is about, i.e. the last one acting
+            # as a subject, not the last one named ("… exports to the US").
+            acting = [m for i, m, subject in state.actors if subject and m.type == type_ and i < token.i]
+            before = acting or before
         if pairs:
             distinct: list[Mention] = []
             for mention in reversed(before):
                 if all(entity_key_hint(m) != entity_key_hint(mention) for m in distinct):
                     distinct.append(mention)
-                if len(distinct) == 2:
+                if len(distinct) == wanted:
                     return distinct
             continue
         if before:
@@ -619,6 +654,10 @@ def apply_rules(state: _State) -> Iterator[RelationMention]:
                 continue
             if "needs" in rule and not _needs(token, rule["needs"]):
                 continue
+            if "needs_path" in rule and not all(
+                    any(n.lemma_ in set(words.split("|")) or n.lower_ in set(words.split("|")) for n in _follow(token, path))
+                    for path, _, words in (need.partition("=") for need in rule["needs_path"])):
+                continue
             if "governor" in rule:
                 verb = _governor(token)
                 if verb is None or verb.lemma_ not in rule["governor"]:
@@ -689,6 +728,7 @@ def positions(state: _State) -> Iterator[RelationMention]:
     """
     doc = state.doc
     focal = _focal_country(state)
+    dateline = _dateline_country(state)
     previous_title = ""
     for ent in doc.ents:
         if ent.label_ != "TITLE" or ent.end >= len(doc):
@@ -709,14 +749,20 @@ def positions(state: _State) -> Iterator[RelationMention]:
             if candidate.type in {"Country", "Organization"}:
                 holder = candidate
         if holder is None and ent.ent_id_ == "title:country":
+            holder = _title_country(state, ent)
+            if holder is not None:
+                rule, strength = "position.title.country.v1", 0.7
+        if holder is None and ent.ent_id_ == "title:country":
             earlier = [m for i, m, _s in state.actors if m.type == "Country" and i < ent.start
                        and state.sentence_of[i] == state.sentence_of[ent.start]]  # type: ignore[attr-defined]
             if earlier:
                 holder, rule, strength = earlier[-1], "position.title.sentence.v1", 0.6
             elif focal is not None:
                 holder, rule, strength = focal, "position.title.focal.v1", 0.5
-        if holder is None:
-            continue
+            elif dateline is not None:
+                holder, rule, strength = dateline, "position.title.dateline.v1", 0.45
+        if holder is None or (rule != "position.title.v1" and holder.key in _counterpart_countries(state, ent)):
+            continue  # "Prime Minister Takaichi and her Vietnamese counterpart": she is not Vietnam's
         role = re.sub(r"^(Former|Then)\s+", "", ent.text)
         role = re.sub(r"^\w+ (counterpart)$", r"\1", role)
         if role.casefold() == "counterpart" and previous_title:
@@ -725,6 +771,18 @@ def positions(state: _State) -> Iterator[RelationMention]:
         yield _relation(state, person, "holdsPosition", holder, ent.root, rule, strength, "positive",
                         "asserted", {"role": role})
     yield from appositive_positions(state)
+
+
+def _counterpart_countries(state: _State, title: Any) -> set[str | None]:
+    """Countries named later in the sentence as someone's "counterpart" ("her Vietnamese counterpart")."""
+    found: set[str | None] = set()
+    for token in title.sent:
+        if token.i > title.start and token.lower_ in {"counterpart", "counterparts"}:
+            for child in token.children:
+                mention = state.by_token.get(child.i)
+                if mention is not None and mention.type == "Country":
+                    found.add(mention.key)
+    return found
 
 
 def appositive_positions(state: _State) -> Iterator[RelationMention]:
@@ -765,12 +823,49 @@ def based_locations(state: _State) -> Iterator[RelationMention]:
         if token.lower_ != "based" or token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
             continue
         place = state.by_token.get(token.i - 2)
+        before = doc[token.i - 2]
+        if place is None and before.pos_ == "PROPN" and before.is_title:
+            # "The Rawalpindi-based FWO": the NER often misses a city glued to "-based"
+            span = doc[before.i:before.i + 1]
+            place = _mention(span, "Location", state.sentence_of[before.i], f"location:{_slug(before.text)}",  # type: ignore[attr-defined]
+                             role="place")
+            _register(state, span, place)
         if place is None or place.type not in {"Location", "Country"}:
             continue
         head = token.head
         for organization in _mentions_for(state, head, {"Organization"}):
             yield _relation(state, organization, "locatedIn", place, token, "locatedIn.based.v1", 0.7,
                             "positive", "asserted")
+
+
+def _title_country(state: _State, title: Any) -> Mention | None:
+    """The country a title names by itself ("Secretary of State": the United States)."""
+    from kg.nlp.gazetteer import title_countries
+
+    code = title_countries().get(re.sub(r"^(Former|Then|Acting)\s+", "", title.text).casefold())
+    if code is None:
+        return None
+    key = f"country:{code}"
+    found = next((m for m in state.mentions if m.key == key), None)
+    if found is None:  # the country is not named: the title still says which it is
+        found = Mention(start=title.start_char, end=title.end_char, text=title.text, type="Country", key=key,
+                        sentence=state.sentence_of[title.start])  # type: ignore[attr-defined]
+        state.mentions.append(found)
+    return found
+
+
+def _dateline_country(state: _State) -> Mention | None:
+    """The country of the dateline's city ("NEW DELHI, Sept 13 -"), as one of the document's mentions."""
+    from kg.nlp.gazetteer import countries
+
+    place = state.article.dateline.casefold()
+    if not place:
+        return None
+    for country in countries():
+        if place in {c.casefold() for c in (*country.capitals, country.name)}:
+            key = f"country:{country.code}"
+            return next((m for m in state.mentions if m.key == key), None)
+    return None
 
 
 def _focal_country(state: _State) -> Mention | None:
@@ -906,6 +1001,10 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                     found.append((mention, "partyTo.poss.v1", 0.85))
         minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
                     and m.type == "Mineral"}
+        for clause in (c for c in token.children if c.dep_ in {"relcl", "acl"}):
+            # "a partnership under which KABIL will acquire stakes in lithium and cobalt projects"
+            minerals.update({id(m): m for t in clause.subtree if (m := state.by_token.get(t.i)) is not None
+                             and m.type == "Mineral"})
         verb, via_with = _deal_governor(token)
         if verb is not None and not via_with and verb.lemma_ in relation_rules()["deal_verbs"]:
             # "Bolivia signed a deal with Albemarle": the parser often hangs "with" on the verb

@@ -46,7 +46,24 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?: \([^)]{1,40}\))?\s+[-–—]+\s+"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z]))"
 )
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+
+
+def dateline_place(raw: str) -> str:
+    """The place of a wire dateline ("NEW DELHI" of "NEW DELHI, Sept 13 (…) - "), else "".
+
+    >>> dateline_place("CATAMARCA (Argentina), 8 October (ANCS) – The governor")
+    'Catamarca'
+    """
+    for line in raw.replace("\r\n", "\n").lstrip("\ufeff").split("\n"):
+        if line.strip():
+            match = _DATELINE.match(line.strip())
+            if not match:
+                return ""
+            place = re.split(r"[,(:–—-]", match.group(0))[0].strip()
+            return place.title() if place.isupper() else place
+    return ""
 
 
 def clean_text(raw: str) -> str:
@@ -63,6 +80,7 @@ def clean_text(raw: str) -> str:
     'India signed a deal.'
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = _CONTROL.sub("", text)  # control characters are not text (and not allowed in XML)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if not _TRAILERS.match(line)]
     for index, line in enumerate(lines):
@@ -161,6 +179,7 @@ def article_from_text(
         raise ArticleError(f"{where}: does not look like English; geokg reads English articles (translate it first)")
     return Article(
         id=id,
+        dateline=dateline_place(text),
         text=cleaned,
         title=title,
         published=published,

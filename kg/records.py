@@ -50,6 +50,7 @@ class Article:
     path: str | None = None
     content_hash: str = ""
     encoding: str = "utf-8"  # how the file was decoded (a legacy encoding is reported, not rejected)
+    dateline: str = ""  # the place of the wire dateline the cleaning removed ("New Delhi")
 
 
 @dataclass(frozen=True)

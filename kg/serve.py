@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -33,7 +35,7 @@ from typing import Any
 
 from kg.errors import StoreError
 
-__all__ = ["oxigraph_binary", "prepare_store", "Guard", "serve"]
+__all__ = ["oxigraph_binary", "prepare_store", "Guard", "Upstream", "serve"]
 
 MAX_REQUEST = 64 * 1024
 MAX_ROWS = 10_000
@@ -151,7 +153,7 @@ class Guard(BaseHTTPRequestHandler):
         refusal = _refusal(query)
         if refusal is not None:
             return self._send(*refusal)
-        upstream = self.server.upstream + (f"?{query_string}" if query_string else "")  # type: ignore[attr-defined]
+        upstream = self.server.upstream.url + (f"?{query_string}" if query_string else "")  # type: ignore[attr-defined]
         headers = {"Accept": self.headers.get("Accept") or "application/sparql-results+json"}
         if content_type:
             headers["Content-Type"] = content_type
@@ -162,8 +164,10 @@ class Guard(BaseHTTPRequestHandler):
         except urllib.error.HTTPError as error:
             status, kind, payload = error.code, error.headers.get("Content-Type", "text/plain"), error.read()
         except (TimeoutError, urllib.error.URLError):
+            self.server.upstream.restart()  # type: ignore[attr-defined]
             return self._send(503, f"the query ran longer than {self.server.timeout} s and was stopped")  # type: ignore[attr-defined]
         if status >= 500 and b"timeout" in payload.lower():
+            self.server.upstream.restart()  # type: ignore[attr-defined]
             return self._send(503, f"the query ran longer than {self.server.timeout} s and was stopped")  # type: ignore[attr-defined]
         if status == 200 and _rows(kind, payload) > self.server.max_rows:  # type: ignore[attr-defined]
             return self._send(413, f"the result has more than {self.server.max_rows} rows; add LIMIT")  # type: ignore[attr-defined]
@@ -174,26 +178,72 @@ class Guard(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-def serve(directory: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: int = 10,
-          max_rows: int = MAX_ROWS, max_request: int = MAX_REQUEST) -> None:
-    """Serve ``directory`` read-only until interrupted."""
-    store = prepare_store(directory)
-    inner = _free_port()
-    process = subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store),
-                                "--bind", f"127.0.0.1:{inner}", "--timeout-s", str(timeout)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: have the kernel kill Oxigraph if this process dies, however it dies."""
     try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+class Upstream:
+    """The private Oxigraph process; restarted when a query outlives the timeout, because
+    Oxigraph answers the timeout but may go on computing."""
+
+    def __init__(self, store: Path, timeout: int) -> None:
+        self.store, self.timeout = store, timeout
+        self.lock = threading.Lock()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.url = ""
+        self.start()
+
+    def start(self) -> None:
+        port = _free_port()
+        # The kernel's parent-death signal follows the thread that started the child: only the
+        # main thread, which lives as long as the server, may ask for it.
+        in_main = threading.current_thread() is threading.main_thread()
+        self.process = subprocess.Popen(
+            [oxigraph_binary(), "serve-read-only", "--location", str(self.store), "--bind", f"127.0.0.1:{port}",
+             "--timeout-s", str(self.timeout)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent if in_main else None)
         deadline = time.monotonic() + 30
         while True:
             try:
-                socket.create_connection(("127.0.0.1", inner), timeout=0.5).close()
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
                 break
             except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise StoreError(f"oxigraph did not start: {process.stderr.read().decode() if process.stderr else ''}") from None
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise StoreError(f"oxigraph did not start on {self.store}; run it by hand to see why") from None
                 time.sleep(0.1)
+        self.url = f"http://127.0.0.1:{port}/query"
+
+    def restart(self) -> None:
+        with self.lock:
+            self.stop()
+            self.start()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+def serve(directory: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: int = 10,
+          max_rows: int = MAX_ROWS, max_request: int = MAX_REQUEST) -> None:
+    """Serve ``directory`` read-only until interrupted (Ctrl-C or SIGTERM)."""
+    store = prepare_store(directory)
+    upstream = Upstream(store, timeout)
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
         server = ThreadingHTTPServer((host, port), Guard)
-        server.upstream = f"http://127.0.0.1:{inner}/query"  # type: ignore[attr-defined]
+        server.daemon_threads = True
+        server.upstream = upstream  # type: ignore[attr-defined]
         server.timeout = timeout  # type: ignore[assignment]
         server.max_rows = max_rows  # type: ignore[attr-defined]
         server.max_request = max_request  # type: ignore[attr-defined]
@@ -205,5 +255,4 @@ def serve(directory: str | Path, *, host: str = "127.0.0.1", port: int = 7878, t
         finally:
             server.server_close()
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        upstream.stop()

@@ -62,5 +62,5 @@ def test_cli_query_refuses_updates_and_service(seed_out: Path) -> None:
 
 def test_cli_stats(seed_out: Path) -> None:
     out = kg_cli("stats", str(seed_out)).stdout
-    assert out.startswith("1 documents, 15 entities")
+    assert out.startswith("1 documents, 14 entities")
     assert "invitedTo 1" in out and "central actors: Pakistan" in out

@@ -140,3 +140,26 @@ def test_serve_stops_a_slow_query(endpoint: str) -> None:
     status, _type, body = http(endpoint, query=slow)
     assert status == 503 and "longer than 2 s" in body
     assert time.monotonic() - started < 15
+    status, _type, body = http(endpoint, query=COUNT, accept="text/csv")  # the server still answers
+    assert status == 200 and int(body.split()[1]) > 100
+
+
+def test_serve_leaves_no_oxigraph_behind(seed_out: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(seed_out), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+    assert children, "kg serve runs oxigraph as its child"
+    process.terminate()
+    process.wait(timeout=15)
+    time.sleep(0.5)
+    alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+             and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+    assert alive == []

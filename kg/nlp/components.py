@@ -26,7 +26,7 @@ LABELS = ("COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE", "PERSON", "O
 _NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOCATION", "LOC": "LOCATION",
             "FAC": "LOCATION", "EVENT": "EVENT", "MONEY": "MONEY", "DATE": "DATE"}
 _RULER_LABELS = {"COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE"}
-_NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-)$"
+_NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-|–)$"
 _PLACE_WORDS = {"Center", "Centre", "Bhawan", "Bhavan", "Palace", "Hall", "Building", "Airport", "Stadium", "Square"}
 _ORG_WORDS = set(lexicon()["org_suffixes"]) | {"University", "Foundation", "Fund"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
@@ -79,7 +79,8 @@ class EntityMerger:
              {"LOWER": {"IN": words["deal_lower_heads"]}}],
         ], greedy="LONGEST")
         suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"]]
-        tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}]
+        tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
+                {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|and|&)$"}, "OP": "*"}]
         self.matcher.add("ORG", [[first, name_word, *suffix] for suffix in suffixes]
                          + [[first, name_word, *suffix, *tail] for suffix in suffixes], greedy="LONGEST")
         self.titles = titles()
@@ -100,6 +101,8 @@ class EntityMerger:
                 or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY")
             ):
                 start += 1
+            while end > start + 1 and doc[end - 1].lower_ in {"and", "&", "of", "for"}:
+                end -= 1  # "Japan Organization for Metals and Energy Security and …"
             if end - start < 2 or any(doc[i].is_sent_start for i in range(start + 1, end)):
                 continue
             if any("\n" in doc[i].whitespace_ for i in range(start, end - 1)):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "appositive_titles", "lexicon", "ruler_patterns"]
+__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns"]
 
 RESOURCES = Path(__file__).parent / "resources"
 _AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Guinea", "Niger", "Turkey", "Wales", "Scotland"}
@@ -129,6 +129,12 @@ def titles() -> dict[str, str]:
         for modifier in data["modifiers"]:
             found[f"{modifier} {title}"] = scope
     return found
+
+
+@lru_cache(maxsize=1)
+def title_countries() -> dict[str, str]:
+    """Titles that name their country ("Secretary of State" → US), lower-cased."""
+    return {k.casefold(): v for k, v in _json("titles.json")["title_countries"].items()}
 
 
 @lru_cache(maxsize=1)
