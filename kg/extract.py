@@ -273,7 +273,9 @@ def collect_deals(state: _State) -> None:
     heads = {w.casefold() for w in words["deal_heads"]}
     doc = state.doc
     for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in heads:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in heads or token.i in state.deals:
+            continue
+        if token.i in state.by_token:
             continue
         left = [t for t in token.lefts for t in t.subtree]
         left = [t for t in left if t.i < token.i]
@@ -291,6 +293,13 @@ def collect_deals(state: _State) -> None:
                     party = state.by_token[objects[0].i]
                     end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
         money = parse_amount(doc[start:token.i].text)
+        for child in token.rights:  # "a partnership worth A$1.2bn", "an agreement valued at $2bn"
+            if money is None and child.lower_ in {"worth", "valued"}:
+                money = parse_amount(doc[child.i:child.right_edge.i + 1].text)
+        if token.lower_ in {"partnership", "partnerships"}:
+            signed = _deal_verb_of(token) in _SIGNING
+            if money is None and not signed:
+                continue  # "proposed a partnership with Bolivia" is a proposal, not a deal
         named = any(t.pos_ == "PROPN" or t.i in state.by_token for t in doc[start:token.i])
         if not named and any(t.ent_type_ == "DATE" for t in doc[token.left_edge.i:token.i]):
             named = True  # "the 2025 accord", "last year's bilateral minerals agreement"
@@ -309,6 +318,20 @@ def collect_deals(state: _State) -> None:
         state.mentions.append(mention)
         state.deals[token.i] = mention
         state.deal_order.append((token.i, mention))
+
+
+_SIGNING = {"sign", "ink", "seal", "conclude", "agree", "launch", "announce", "forge", "establish", "finalise",
+            "finalize", "strike", "reach", "ratify"}
+
+
+def _deal_verb_of(token: Any) -> str:
+    """The lemma of the verb that has the deal noun as its object or is its relative clause."""
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
+        return str(token.head.lemma_)
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl"} and child.pos_ == "VERB":
+            return str(child.lemma_)
+    return ""
 
 
 # --- argument finding -------------------------------------------------------------------------
