@@ -351,6 +351,11 @@ def _subjects(token: Any) -> list[Any]:
             return found
         if current.dep_ == "relcl":
             return [current.head]
+        if current.dep_ == "acl":
+            # "the bloc's drive to cut its reliance": the possessor of the noun controls the verb
+            owners = [c for c in current.head.children if c.dep_ == "poss"]
+            if owners:
+                return owners
         if current.dep_ in {"xcomp", "acomp"} or (current.dep_ == "conj" and current.pos_ in {"VERB", "AUX"}):
             current = current.head
             continue
@@ -518,10 +523,11 @@ def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]
             continue
         before = [m for m in state.mentions if m.type == type_ and m.start < token.idx]
         if not pairs and type_ in {"Country", "Organization"}:
-            # "The country holds 80% of …": the country the text is about, i.e. the last one acting
-            # as a subject, not the last one named ("… exports to the US").
+            # "The country holds 80% of …": the country the text is about (its focal country), else
+            # the last one acting as a subject, not the last one named ("… exports to the US").
+            focal = _focal_country(state) if type_ == "Country" else None
             acting = [m for i, m, subject in state.actors if subject and m.type == type_ and i < token.i]
-            before = acting or before
+            before = [focal] if focal is not None else (acting or before)
         if pairs:
             distinct: list[Mention] = []
             for mention in reversed(before):
