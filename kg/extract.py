@@ -126,7 +126,10 @@ def collect_mentions(state: _State) -> None:
         label = ent.label_
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
             label = "PERSON"  # the NER's "Rojas" (ORG) is the minister Valentina Rojas named before
-        elif label == "ORG" and 2 <= len(ent) <= 3 and all(t.is_title for t in ent) and _beside_title_noun(ent):
+        elif label == "PERSON" and len(ent) == 1 and ent.text not in names and not _after_title(ent):
+            continue  # a lone capitalised word the NER calls a person ("Nalco", "Kvanefjeld") is too unsure
+        elif label == "ORG" and 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) \
+                and _beside_title_noun(ent):
             label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG)
         elif label == "PERSON" and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
@@ -171,6 +174,11 @@ def _register(state: _State, span: Any, mention: Mention) -> None:
         state.actors.append((span.root.i, mention, is_subject))
 
 
+def _after_title(span: Any) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].ent_type_ == "TITLE"
+
+
 def _beside_company_noun(span: Any) -> bool:
     words = set(relation_rules()["references"]["Organization"])
     root = span.root
@@ -199,6 +207,12 @@ def collect_acronyms(state: _State) -> None:
             acronym = doc[token.i + 1].text
             if before is not None and before.type == "Organization" and acronym.isupper() and len(acronym) >= 2:
                 full_names[acronym] = _clean_owner(before.text)
+        # "The Export and Investment Fund of Denmark, known as EIFO,"
+        if token.lower_ == "known" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "as":
+            before = state.by_token.get(token.i - 2) if doc[token.i - 1].text == "," else state.by_token.get(token.i - 1)
+            after = state.by_token.get(token.i + 2)
+            if before is not None and after is not None and before.type == after.type == "Organization":
+                full_names[after.text] = _clean_owner(before.text)
     if not full_names:
         return
     for index, mention in enumerate(state.mentions):
@@ -606,7 +620,10 @@ def polarity_of(token: Any, base: str = "positive") -> str:
 def modality_of(token: Any, base: str | None = None, ignore: Iterable[str] = ()) -> str:
     """planned ("will", "set to"), proposed ("floated"), hypothetical ("could", "if"), reported."""
     rules = relation_rules()
-    chain = _chain(token)
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}:
+        chain = [token]  # "a panel over Indonesia's ban on exports": the ban is not what is planned
+    else:
+        chain = _chain(token)
     words: set[str] = set()
     for node in chain:
         words |= {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass", "mark", "advmod"}}
@@ -614,6 +631,10 @@ def modality_of(token: Any, base: str | None = None, ignore: Iterable[str] = ())
             words.add(node.lemma_)
     words |= {c.lower_ for c in token.children if c.dep_ == "amod"}
     words -= set(ignore)
+    reported_speech = any(n.dep_ == "ccomp" and n.head.lemma_ in rules["reporting_verbs"] for n in chain)
+    if "would" in words and not words & {"if", "unless"} and reported_speech:
+        words.discard("would")  # "Mwale said Zambia would host the forum": the future seen from the past
+        words.add("will")
     if words & rules["hypothetical"]:
         return "hypothetical"
     if words & rules["reported"]:

@@ -105,6 +105,27 @@ def _org_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
     return keys
 
 
+def _deal_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
+    """Deals of one document with the same head word ("the Washington framework", "the Regional
+    Economic Integration Framework") are one deal unless they have different values."""
+    keys: dict[int, str] = {}
+    deals = [(i, m) for i, (_d, m) in enumerate(mentions) if m.type == "Deal"]
+    by_head: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
+    for index, mention in deals:
+        head = re.sub(r"s$", "", re.split(r"\s+with\s+|\s+on\s+|\s+between\s+", _clean_name(mention.text))[0].split()[-1].casefold())
+        by_head[head].append((index, mention))
+    for group in by_head.values():
+        values = {m.value.amount for _i, m in group if m.value is not None}
+        if len(values) > 1:
+            continue
+        primary = max(group, key=lambda item: (item[1].value is not None, len(item[1].text)))[1]
+        for index, mention in group:
+            short = len(mention.text.split()) <= 3 and not re.search(r"\s(on|for|over)\s", mention.text)
+            if mention is primary or (mention.value is None and short):
+                keys[index] = entity_key(primary)  # "a follow-up agreement on reactors" stays its own deal
+    return keys
+
+
 def _event_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
     """Events by name; a name contained in a longer one joins it ("Minerals Conference")."""
     keys: dict[int, str] = {}
@@ -168,7 +189,7 @@ def resolve(pairs: Iterable[tuple[Article, Extraction]]) -> tuple[list[Entity], 
     keys = {i: entity_key(m) for i, (_d, m) in enumerate(flat)}
     for per_doc in _by_document(flat):
         local = [flat[i] for i in per_doc]
-        for resolver in (_person_keys, _org_keys, _event_keys):
+        for resolver in (_person_keys, _org_keys, _event_keys, _deal_keys):
             for local_index, key in resolver(local).items():
                 keys[per_doc[local_index]] = key
 

@@ -23,7 +23,9 @@ __all__ = ["ParagraphSentencizer", "EntityMerger", "LABELS"]
 # Labels of doc.ents after kg_entities.
 LABELS = ("COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE", "PERSON", "ORG", "EVENT",
           "LOCATION", "MONEY", "DATE")
-_NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOCATION", "LOC": "LOCATION",
+# LOC (continents, seas, regions such as "the Gulf coast") is left out: news analysts rarely want
+# them as nodes, and the small model's LOC is often a misread.
+_NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOCATION",
             "FAC": "LOCATION", "EVENT": "EVENT", "MONEY": "MONEY", "DATE": "DATE"}
 _RULER_LABELS = {"COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE"}
 _NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-|–)$"
