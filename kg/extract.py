@@ -593,7 +593,7 @@ def _chain(token: Any) -> list[Any]:
     chain = [token]
     current = token
     for _ in range(5):
-        if current.dep_ in {"xcomp", "acomp", "dobj", "pobj", "prep", "ccomp"} and current.head is not current:
+        if current.dep_ in {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "ccomp"} and current.head is not current:
             current = current.head
             chain.append(current)
             if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"xcomp", "acomp"}:

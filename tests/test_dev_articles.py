@@ -56,19 +56,18 @@ def test_dev_articles_precision_rises_with_confidence(report) -> None:
     assert tp7 / (tp7 + fp7) >= tp0 / (tp0 + fp0)
 
 
-HOLDOUT = ARTICLES.parent / "holdout"
-
-
-def test_holdout_articles_no_polarity_error_and_a_floor() -> None:
-    """tests/holdout: articles in other outlets' voices, kept out of rule writing as long as possible
-    (docs/quality.md says how far); a regression floor, and never a flipped polarity."""
+@pytest.mark.parametrize(("folder", "entity_floor", "relation_floor"), [("holdout", 0.75, 0.50), ("fresh", 0.75, 0.60)])
+def test_other_voices_no_polarity_error_and_a_floor(folder: str, entity_floor: float, relation_floor: float) -> None:
+    """tests/holdout and tests/fresh: articles in other outlets' voices, each measured before any rule
+    saw them (docs/quality.md gives those first figures); a regression floor, and never a flipped
+    polarity."""
     import evaluate
 
     scorer = SHARED / "eval" / "score.py"
     if not scorer.is_file():
         pytest.skip(f"the scorer {scorer} is not beside this checkout")
-    rows = evaluate.evaluate(HOLDOUT, evaluate.load_scorer(scorer))["rows"]
+    rows = evaluate.evaluate(ARTICLES.parent / folder, evaluate.load_scorer(scorer))["rows"]
     assert len(rows) >= 8
     assert [e for r in rows for e in r["polarity_errors"]] == []
-    assert sum(r["entities"]["f1"] for r in rows) / len(rows) >= 0.70
-    assert sum(r["relations"]["f1"] for r in rows) / len(rows) >= 0.40
+    assert sum(r["entities"]["f1"] for r in rows) / len(rows) >= entity_floor
+    assert sum(r["relations"]["f1"] for r in rows) / len(rows) >= relation_floor

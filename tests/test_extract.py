@@ -104,3 +104,12 @@ def test_extract_pronoun_and_reference_resolution() -> None:
     found = facts_of("Vietnam has huge rare earth deposits. It plans to host the Hanoi Minerals Forum. "
                      "Laos will attend the forum.")
     assert ("Laos", "attends", "Hanoi Minerals Forum", "positive", "planned") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a $2 billion lithium deal with Albemarle Corp on Monday. Bolivia, which is not a party to the deal, objected.",
+    "Chile and Peru signed a $2 billion lithium deal with Albemarle Corp on Monday. Bolivia is not a party to the deal.",
+])
+def test_extract_not_a_party_is_negative(text) -> None:
+    found = {(s, p, pol) for s, p, o, pol, _m in facts_of(text) if o.startswith("$2 billion lithium deal")}
+    assert ("Bolivia", "partyTo", "negative") in found and ("Bolivia", "partyTo", "positive") not in found
