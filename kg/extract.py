@@ -854,7 +854,13 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
             continue
         holders: list[Mention] = []
         for child in token.children:
-            if child.dep_ in {"poss", "compound", "amod"}:
+            if child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+                # "the Minerals Council South Africa. Its chief executive, Lerato Dlamini": the
+                # organisation named just before, whatever its role in its sentence
+                nearest = [m for m in state.mentions if m.type == "Organization" and m.end <= child.idx
+                           and state.sentence_of[child.i] - m.sentence <= 1]  # type: ignore[attr-defined]
+                holders += nearest[-1:]
+            elif child.dep_ in {"poss", "compound", "amod"}:
                 holders += _mentions_for(state, child, {"Country", "Organization"})
             if child.dep_ == "prep" and child.lower_ in {"of", "at"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -883,7 +889,9 @@ def based_locations(state: _State) -> Iterator[RelationMention]:
         if place is None or place.type not in {"Location", "Country"}:
             continue
         head = token.head
-        for organization in _mentions_for(state, head, {"Organization"}):
+        own = state.by_token.get(head.i)  # only the organisation "-based" describes, not its conjuncts
+        for organization in [own] if own is not None and own.type == "Organization" else \
+                _noun_reference(state, head, {"Organization"}):
             yield _relation(state, organization, "locatedIn", place, token, "locatedIn.based.v1", 0.7,
                             "positive", "asserted")
 
