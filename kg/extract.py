@@ -481,6 +481,12 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 c.i in state.by_token for c in node.children if c.dep_ in {"poss", "compound", "amod"}):
             result += [state.by_token[c.i] for c in node.children
                        if c.dep_ in {"poss", "compound", "amod"} and c.i in state.by_token]
+        elif node.lemma_.casefold() in relation_rules()["actor_nouns"] and _of_mentions(state, node):
+            result += _of_mentions(state, node)  # "the presidents of Kazakhstan and Uzbekistan"
+        elif node.lower_ in {"they", "it", "he", "she"} and node.dep_ == "nsubj" and node.head.dep_ == "ccomp" \
+                and (main := [c for c in node.head.head.children if c.dep_ in _SUBJECTS]) and main[0].i != node.i \
+                and (speakers := _mentions_for(state, main[0], types)):
+            result += speakers  # "The presidents … have confirmed they will attend"
         elif fallback and _reference(state, node, fallback):
             result += _reference(state, node, fallback)
         else:
@@ -517,6 +523,14 @@ def _listed_before(state: _State, token: Any, types: set[str]) -> list[Mention]:
             break
         i = previous_span.start - 1
     return found
+
+
+def _of_mentions(state: _State, token: Any) -> list[Mention]:
+    found: list[Mention] = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found += [state.by_token[n.i] for n in [pobj, *pobj.conjuncts] if n.i in state.by_token]
+    return [m for m in found if m.type in {"Country", "Organization"}]
 
 
 def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]:
@@ -1000,10 +1014,16 @@ def event_places_by_verb(state: _State) -> Iterator[RelationMention]:
         verb = token.head.head
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in relation_rules()["gathering_verbs"]:
             continue
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to"}):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = state.by_token.get(pobj.i)
-                if place is not None and place.role == "place" and place.type == "Location":
+                if place is not None and place.type in {"Location", "Country"} and (place.role == "place" or prep.lower_ == "to"):
+                    if place.type == "Country" and place.key and state.doc[pobj.i].ent_type_ == "CITY":
+                        place = Mention(**{**place.__dict__, "type": "Location", "role": "place",
+                                           "key": f"location:{_slug(_place_label(place.text))}"})
+                        state.mentions.append(place)
+                    elif place.type == "Country":
+                        continue
                     yield _relation(state, event, "locatedIn", place, token, "locatedIn.gathering.v1", 0.65,
                                     "positive", _event_modality(state, token, event))
 
