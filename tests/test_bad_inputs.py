@@ -40,7 +40,7 @@ BAD = [
     ("german.txt", ("Die Bundesregierung hat am Montag neue Regeln f\u00fcr den Export von Lithium beschlossen. "
                     "Der Minister sagte, dass die Versorgung mit Rohstoffen gesichert werden m\u00fcsse, und "
                     "die Industrie begr\u00fc\u00dfte die Entscheidung der Regierung.").encode(), "does not look like English"),
-    ("huge.txt", b"Chile signed a deal. " * 250_000, "too large"),
+    ("huge.txt", b"Chile signed a deal. " * 2_500_000, "too large"),  # 52.5 MB
 ]
 
 
