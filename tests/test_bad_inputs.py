@@ -16,7 +16,16 @@ OTHER = "Peru signed a $2 billion copper supply deal with Glencore Plc on Tuesda
 
 
 def kg_build(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", "build", *args, "-q"], capture_output=True, text=True)
+    """Run `kg build ARGS -q` in this process (the spaCy model stays loaded between tests)."""
+    import contextlib
+    import io
+
+    from kg.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["build", *args, "-q"])
+    return subprocess.CompletedProcess(["kg", "build", *args], code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture()

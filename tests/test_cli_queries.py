@@ -7,7 +7,19 @@ from pathlib import Path
 
 
 def kg_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
+    """Run `kg ARGS` in this process and capture what it prints (`--help` exits through SystemExit)."""
+    import contextlib
+    import io
+
+    from kg.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+    return subprocess.CompletedProcess(["kg", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_cli_ask_attendees(seed_out: Path) -> None:
