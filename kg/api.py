@@ -6,12 +6,13 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from rdflib import Graph
 
 from kg.errors import ArticleError, StoreError
-from kg.export import write_outputs
+from kg.export import ntriples_lines, write_outputs
 from kg.extract import Extraction, extract
 from kg.ingest import InputProblem, article_from_text, iter_articles, read_articles
 from kg.rdf.build import bind_prefixes, build_graph
@@ -57,33 +58,57 @@ class KnowledgeGraph:
 
 
 def extract_articles(articles: Sequence[Article], *, model: str | None = None, batch_size: int = 32,
-                     processes: int = 1, progress: bool = False,
-                     problems: list[InputProblem] | None = None) -> Iterator[tuple[Article, Extraction]]:
-    """Run the spaCy pipeline over the articles (batched, optionally in several processes) and
-    read their mentions and relations, one article at a time as they come.
+                     processes: int = 1, progress: bool = False, problems: list[InputProblem] | None = None,
+                     dask: Any = None) -> Iterator[tuple[Article, Extraction]]:
+    """Run the spaCy pipeline over the articles (batched) and read their mentions and relations,
+    one article at a time as they come, in input order.
 
-    An article the extractor fails on is reported in ``problems`` (when given) and skipped.
+    With ``processes`` > 1 the pipeline *and* the extractor run in that many worker processes
+    (:mod:`kg.workers`), which send back extraction records rather than spaCy Docs; with ``dask``
+    (a scheduler address, ``"local"`` or a ``distributed.Client``) they run on a Dask cluster
+    (:mod:`kg.distributed`; ``processes`` is then the size of a local cluster). An article the
+    extractor fails on is reported in ``problems`` (when given) and skipped.
     """
-    from kg.nlp.pipeline import make_nlp
-
     if not articles:
         return
-    nlp = make_nlp(model)
     bar = _progress(len(articles)) if progress else None
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=max(processes, 1))
-    for article, doc in zip(articles, docs):
-        try:
-            yield article, extract(doc, article)
-        except Exception as error:  # one bad document must not stop the others
-            if problems is None:
-                raise
-            where = article.path or article.id
-            problems.append(InputProblem(where, f"{where}: extraction failed ({type(error).__name__}: {error}); "
-                                                "please report it with the article"))
-        if bar is not None:
-            bar.update(1)
+    if dask is not None:
+        from kg.distributed import extract_on_dask
+
+        chunks = extract_on_dask(articles, address=dask, model=model, batch_size=batch_size,
+                                 workers=processes if processes > 1 else None)
+    elif processes > 1:
+        from kg.workers import extract_in_processes
+
+        chunks = extract_in_processes(articles, processes=processes, model=model, batch_size=batch_size)
+    else:
+        chunks = _extract_here(articles, model=model, batch_size=batch_size)
+    for chunk in chunks:
+        for article, outcome in chunk:
+            if isinstance(outcome, str):
+                where = article.path or article.id
+                message = f"{where}: extraction failed ({outcome}); please report it with the article"
+                if problems is None:
+                    raise ArticleError(message)
+                problems.append(InputProblem(where, message))
+            else:
+                yield article, outcome
+            if bar is not None:
+                bar.update(1)
     if bar is not None:
         bar.close()
+
+
+def _extract_here(articles: Sequence[Article], *, model: str | None, batch_size: int) -> Iterator[list[tuple[Article, Extraction | str]]]:
+    """Outcomes one article at a time in this process (so a killed build keeps what it stored)."""
+    from kg.nlp.pipeline import make_nlp
+
+    nlp = make_nlp(model)
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+        try:
+            yield [(article, extract(doc, article))]
+        except Exception as error:  # one bad document must not stop the others
+            yield [(article, f"{type(error).__name__}: {error}")]
 
 
 def _progress(total: int):  # type: ignore[no-untyped-def]
@@ -134,11 +159,12 @@ class BuildReport:
 
 def build_into(directory: str | Path, inputs: Iterable[str | Path], *, model: str | None = None,
                validate: bool = True, fresh: bool = False, processes: int = 1, batch_size: int = 32,
-               progress: bool = False) -> tuple[KnowledgeGraph, BuildReport]:
+               progress: bool = False, dask: Any = None) -> tuple[KnowledgeGraph, BuildReport]:
     """Add the articles ``inputs`` name to the store in ``directory`` and rewrite its exports.
 
     An unchanged document (same id, same content hash) is skipped, a changed one replaces its old
-    facts; inputs that cannot be read are reported and the others still built.
+    facts; inputs that cannot be read are reported and the others still built. ``dask`` runs the
+    extraction on a Dask cluster (see :func:`extract_articles`); the graph is the same.
     """
     store = Store(directory)
     if fresh:
@@ -158,7 +184,7 @@ def build_into(directory: str | Path, inputs: Iterable[str | Path], *, model: st
         (report.replaced if item.id in known else report.added).append(item.id)
         todo.append(item)
     for article, extraction in extract_articles(todo, model=model, processes=processes, batch_size=batch_size,
-                                                progress=progress, problems=report.problems):
+                                                progress=progress, problems=report.problems, dask=dask):
         store.put(Record(article, extraction))
     failed = {p.where for p in report.problems}
     report.added = [d for d in report.added if d not in failed]
@@ -166,10 +192,33 @@ def build_into(directory: str | Path, inputs: Iterable[str | Path], *, model: st
 
 
 def rebuild(directory: str | Path, *, validate: bool = True) -> KnowledgeGraph:
-    """Make the graph and the exports of ``directory`` again from its stored documents."""
+    """Make the graph and the exports of ``directory`` again from its stored documents.
+
+    Only the part of the graph that changed since the last validated build is checked against
+    the shapes (:mod:`kg.delta`); the first build of a directory checks it all.
+    """
+    from kg.delta import changed_subgraph, check_changed, mark_validated, previous_validated
+
+    directory = Path(directory)
     pairs = [(record.article, record.extraction) for record in Store(directory)]
-    result = _graph_of(pairs, where=str(directory), validate=validate)
-    write_outputs(Path(directory), result.graph, result.entities, result.facts)
+    entities, facts = resolve(pairs)
+    graph = build_graph([a for a, _x in pairs], entities, facts)
+    lines = ntriples_lines(graph)
+    if validate:
+        previous = previous_validated(directory)
+        change = None
+        if previous is not None:
+            with previous.open(encoding="utf-8") as stream:
+                change = changed_subgraph(graph, (line.rstrip("\n") for line in stream), lines)
+        if change is None:
+            check(graph, where=str(directory))
+        else:
+            check_changed(*change, where=str(directory))
+    mark_validated(directory, None)  # no record while the files are being replaced
+    result = KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
+    write_outputs(directory, graph, result.entities, result.facts, lines=lines)
+    if validate:
+        mark_validated(directory, lines)
     return result
 
 

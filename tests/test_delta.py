@@ -1,0 +1,71 @@
+"""Validating only what changed (kg.delta) catches what validating the whole graph catches."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from kg.api import build_into
+from kg.delta import changed_lines, changed_subgraph, check_changed
+from kg.errors import ValidationError
+from kg.export import ntriples_lines
+from kg.rdf.namespace import GEOKG
+
+ONE = "Chile signed a $1.5 billion lithium supply deal with Albemarle Corp on Monday."
+
+
+def test_delta_changed_lines_is_the_symmetric_difference() -> None:
+    before, after = ["a", "b", "d", "f"], ["b", "c", "d", "g", "h"]
+    assert list(changed_lines(iter(before), after)) == ["a", "c", "f", "g", "h"]
+    assert list(changed_lines(iter([]), ["x"])) == ["x"] and list(changed_lines(iter(["x"]), [])) == ["x"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, list[str]]:
+    folder = tmp_path_factory.mktemp("delta")
+    (folder / "a.txt").write_text(ONE, encoding="utf-8")
+    result, _report = build_into(folder / "out", [folder / "a.txt"])
+    return result.graph, ntriples_lines(result.graph)
+
+
+def _changed(graph: Graph, before: list[str]) -> None:
+    change = changed_subgraph(graph, iter(before), ntriples_lines(graph))
+    assert change is not None
+    check_changed(*change, where="test")
+
+
+def test_delta_unchanged_graph_has_nothing_to_check(built: tuple[Graph, list[str]]) -> None:
+    graph, lines = built
+    change = changed_subgraph(graph, iter(lines), lines)
+    assert change is not None and change[1] == set()
+
+
+def test_delta_a_broken_changed_node_fails(built: tuple[Graph, list[str]]) -> None:
+    graph, lines = built
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    fact = next(broken.subjects(RDF.type, GEOKG.Fact))
+    broken.remove((fact, GEOKG.polarity, None))
+    with pytest.raises(ValidationError, match="polarity"):
+        _changed(broken, lines)
+
+
+def test_delta_a_node_pointing_at_a_changed_node_is_checked_again(built: tuple[Graph, list[str]]) -> None:
+    graph, lines = built
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    evidence = next(broken.subjects(RDF.type, GEOKG.Evidence))
+    document = broken.value(evidence, GEOKG.document)
+    broken.remove((document, RDF.type, GEOKG.Document))  # only the document changed
+    with pytest.raises(ValidationError, match="Document"):
+        _changed(broken, lines)
+
+
+def test_delta_incremental_build_writes_a_validation_record(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ONE, encoding="utf-8")
+    build_into(tmp_path / "out", [tmp_path / "a.txt"])
+    assert (tmp_path / "out" / ".geokg-validated").is_file()
+    build_into(tmp_path / "out", [tmp_path / "a.txt"], validate=False)
+    assert not (tmp_path / "out" / ".geokg-validated").exists()
