@@ -49,6 +49,16 @@ def _remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _push(args: argparse.Namespace) -> int:
+    from kg.push import push
+
+    report = push(args.dir, endpoint=args.endpoint, graph=args.graph, replace=not args.append,
+                  batch_lines=args.batch_lines, user=args.user, timeout=args.timeout)
+    if not args.quiet:
+        print(f"pushed {report.triples} triples to {report.url} in {report.requests} request(s)", file=sys.stderr)
+    return 0
+
+
 def _show(args: argparse.Namespace) -> int:
     from kg.api import load
     from kg.summary import summary
@@ -218,6 +228,19 @@ def parser() -> argparse.ArgumentParser:
     remove.add_argument("dir")
     remove.add_argument("document", help="the document id (its metadata id, else its file name without extension)")
     remove.set_defaults(func=_remove)
+    push = sub.add_parser("push", help="bulk-load a built directory's graph into a SPARQL Graph Store endpoint")
+    push.add_argument("dir")
+    push.add_argument("--endpoint", required=True,
+                      help="the SPARQL 1.1 Graph Store HTTP Protocol URL: Oxigraph http://HOST:7878/store, Fuseki "
+                           "http://HOST:3030/DATASET/data, GraphDB http://HOST:7200/repositories/REPO/rdf-graphs/service")
+    push.add_argument("--graph", metavar="IRI", help="the named graph to load into (default: the default graph)")
+    push.add_argument("--append", action="store_true", help="add to the target graph (POST) instead of replacing it (PUT)")
+    push.add_argument("--batch-lines", type=int, default=0,
+                      help="send at most this many triples per request (default 0: one streamed request)")
+    push.add_argument("--user", metavar="USER:PASSWORD", help="HTTP basic authentication")
+    push.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for each request (default 300)")
+    push.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    push.set_defaults(func=_push)
     show = sub.add_parser("show", help="print the entities and facts of a built directory")
     show.add_argument("dir")
     show.set_defaults(func=_show)
