@@ -410,6 +410,16 @@ def _follow(token: Any, path: str) -> list[Any]:
             elif step == "gov":
                 verb = _governor(node)
                 found += [verb] if verb is not None else []
+            elif step.startswith("next:"):
+                # the word right after the preposition, whatever the parser made of it: a
+                # token-sequence fallback ("a partnership with Kinshasa covering cobalt")
+                word = step[5:]
+                for child in node.children:
+                    if child.dep_ == "prep" and child.lower_ == word and child.i + 1 < len(child.doc):
+                        following = child.doc[child.i + 1]
+                        if following.dep_ == "det" and following.i + 1 < len(child.doc):
+                            following = child.doc[following.i + 1]
+                        found.append(following)
             elif step.startswith("deep_prep:"):
                 word = step[10:]
                 for child in node.children:
@@ -418,6 +428,8 @@ def _follow(token: Any, path: str) -> list[Any]:
                                   for c in t.children if c.dep_ == "pobj"]
             elif step == "minerals_in":
                 found += [t for t in node.subtree if t.ent_type_ == "MINERAL"]
+            elif step == "compound_head":
+                found += [node.head] if node.dep_ in {"compound", "nmod", "amod"} else []
             elif step == "appos_head":
                 found += [node.head] if node.dep_ == "appos" else []
             elif step == "attr_subj":
@@ -903,6 +915,11 @@ def based_locations(state: _State) -> Iterator[RelationMention]:
         if place is None or place.type not in {"Location", "Country"}:
             continue
         head = token.head
+        if place.type == "Country" and doc[token.i - 2].ent_type_ == "CITY":
+            # "the Abu Dhabi-based investor": the city is where, not the country acting
+            place = Mention(**{**place.__dict__, "type": "Location", "role": "place",
+                               "key": f"location:{_slug(_place_label(place.text))}"})
+            state.mentions.append(place)
         own = state.by_token.get(head.i)  # only the organisation "-based" describes, not its conjuncts
         for organization in [own] if own is not None and own.type == "Organization" else \
                 _noun_reference(state, head, {"Organization"}):
