@@ -419,7 +419,8 @@ def _follow(token: Any, path: str) -> list[Any]:
                         following = child.doc[child.i + 1]
                         if following.dep_ == "det" and following.i + 1 < len(child.doc):
                             following = child.doc[following.i + 1]
-                        found.append(following)
+                        if following.ent_type_ != "DEMONYM":  # "with American mining companies": not the US
+                            found.append(following)
             elif step.startswith("deep_prep:"):
                 word = step[10:]
                 for child in node.children:
