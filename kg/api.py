@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,6 +152,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see rebuild)
 
     @property
     def ok(self) -> bool:
@@ -183,27 +185,34 @@ def build_into(directory: str | Path, inputs: Iterable[str | Path], *, model: st
             continue
         (report.replaced if item.id in known else report.added).append(item.id)
         todo.append(item)
+    started = time.perf_counter()
     for article, extraction in extract_articles(todo, model=model, processes=processes, batch_size=batch_size,
                                                 progress=progress, problems=report.problems, dask=dask):
         store.put(Record(article, extraction))
+    report.timings["extract and store"] = time.perf_counter() - started
     failed = {p.where for p in report.problems}
     report.added = [d for d in report.added if d not in failed]
-    return rebuild(directory, validate=validate), report
+    return rebuild(directory, validate=validate, timings=report.timings), report
 
 
-def rebuild(directory: str | Path, *, validate: bool = True) -> KnowledgeGraph:
+def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, float] | None = None) -> KnowledgeGraph:
     """Make the graph and the exports of ``directory`` again from its stored documents.
 
     Only the part of the graph that changed since the last validated build is checked against
-    the shapes (:mod:`kg.delta`); the first build of a directory checks it all.
+    the shapes (:mod:`kg.delta`); the first build of a directory checks it all. ``timings``, when
+    given, receives the seconds each stage took.
     """
     from kg.delta import changed_subgraph, check_changed, mark_validated, previous_validated
 
+    clock = _Clock(timings)
     directory = Path(directory)
     pairs = [(record.article, record.extraction) for record in Store(directory)]
+    clock.lap("read the store")
     entities, facts = resolve(pairs)
+    clock.lap("resolve")
     graph = build_graph([a for a, _x in pairs], entities, facts)
     lines = ntriples_lines(graph)
+    clock.lap("build the RDF")
     if validate:
         previous = previous_validated(directory)
         change = None
@@ -214,12 +223,28 @@ def rebuild(directory: str | Path, *, validate: bool = True) -> KnowledgeGraph:
             check(graph, where=str(directory))
         else:
             check_changed(*change, where=str(directory))
+        clock.lap("SHACL")
     mark_validated(directory, None)  # no record while the files are being replaced
     result = KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
+    clock.lap("read records back")
     write_outputs(directory, graph, result.entities, result.facts, lines=lines)
     if validate:
         mark_validated(directory, lines)
+    clock.lap("write exports")
     return result
+
+
+class _Clock:
+    """Seconds per stage into ``timings`` (nothing when it is ``None``)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings, self.last = timings, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def remove(directory: str | Path, document: str, *, validate: bool = True) -> KnowledgeGraph:
@@ -254,9 +279,11 @@ def build_text(text: str, *, id: str = "text", published: str | None = None, tit
 
 
 def load(directory: str | Path) -> KnowledgeGraph:
-    """Load a directory written by ``kg build`` (its ``graph.ttl``)."""
-    path = Path(directory) / "graph.ttl"
-    if not path.is_file():
+    """Load a directory written by ``kg build`` (its ``graph.nt``, which rdflib parses faster than
+    the same triples in ``graph.ttl``; ``graph.ttl`` alone is read too)."""
+    folder = Path(directory)
+    path = next((p for p in (folder / "graph.nt", folder / "graph.ttl") if p.is_file()), None)
+    if path is None:
         raise StoreError(f"{directory}: no graph.ttl here; run `kg build INPUT --out {directory}` first")
-    graph = bind_prefixes(Graph()).parse(path)
+    graph = bind_prefixes(Graph()).parse(path, format="nt" if path.suffix == ".nt" else "turtle")
     return KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))

@@ -45,7 +45,8 @@ def _peak_mib() -> tuple[float, float]:
     return own, children
 
 
-def _phase(kind: str, corpus: Path, processes: int, batch_size: int, out: Path | None) -> dict[str, float]:
+def _phase(kind: str, corpus: Path, processes: int, batch_size: int, out: Path | None,
+           validate: bool = True) -> dict[str, float]:
     """One measurement, run in a fresh process: load the model first, then time the work."""
     from kg.ingest import read_articles
     from kg.nlp.pipeline import make_nlp
@@ -62,22 +63,28 @@ def _phase(kind: str, corpus: Path, processes: int, batch_size: int, out: Path |
         from kg.api import build_into
 
         target = out or Path(tempfile.mkdtemp(prefix="geokg-bench-"))
-        result, report = build_into(target, [corpus], fresh=True, processes=processes, batch_size=batch_size)
+        result, report = build_into(target, [corpus], fresh=True, processes=processes, batch_size=batch_size,
+                                    validate=validate)
         if report.problems:
             raise SystemExit(f"bench: {len(report.problems)} inputs failed: {report.problems[0].message}")
         count = len(report.added) + len(report.replaced)
+        stages = report.timings
     seconds = time.perf_counter() - started
     own, children = _peak_mib()
     figures = {"articles": count, "seconds": seconds, "per_second": count / seconds,
                "peak_mib": own, "peak_children_mib": children}
     if kind != "bare":
-        figures.update(entities=len(result.entities), facts=len(result.facts), triples=len(result.graph))
+        figures.update(entities=len(result.entities), facts=len(result.facts), triples=len(result.graph),
+                       stages=stages)  # type: ignore[arg-type]
     return figures
 
 
-def _run_phase(kind: str, corpus: Path, processes: int, batch_size: int, out: Path | None) -> dict[str, float]:
+def _run_phase(kind: str, corpus: Path, processes: int, batch_size: int, out: Path | None,
+               validate: bool = True) -> dict[str, float]:
     command = [sys.executable, __file__, "--phase", kind, "--corpus", str(corpus), "--processes", str(processes),
                "--batch-size", str(batch_size)]
+    if not validate:
+        command.append("--no-validate")
     if out is not None:
         command += ["--keep", str(out)]
     done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
@@ -106,12 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", action="store_true", help="only the geokg build at the first process count")
     parser.add_argument("--keep", type=Path, help="build into this directory and keep it")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    parser.add_argument("--no-validate", action="store_true", help="build without the SHACL check (to see its cost)")
     parser.add_argument("--phase", choices=["bare", "geokg"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.phase:  # a child process: one measurement, printed as JSON
-        print(json.dumps(_phase(args.phase, args.corpus, args.processes[0], args.batch_size, args.keep)))
+        print(json.dumps(_phase(args.phase, args.corpus, args.processes[0], args.batch_size, args.keep,
+                                not args.no_validate)))
         return 0
 
     from make_corpus import make_corpus, write_jsonl
@@ -121,19 +130,23 @@ def main(argv: list[str] | None = None) -> int:
         write_jsonl(make_corpus(args.articles, seed=args.seed), corpus)
         print(f"machine: {machine()}")
         print(f"corpus: {args.articles} generated articles (seed {args.seed}), "
-              f"{corpus.stat().st_size / 2**20:.1f} MiB; batch size {args.batch_size}")
+              f"{corpus.stat().st_size / 2**20:.1f} MiB; batch size {args.batch_size}"
+              + ("; geokg without the SHACL check" if args.no_validate else ""))
         figures: dict[str, dict[str, float]] = {}
         kinds = ["geokg"] if args.scale else ["bare", "geokg"]
         for processes in args.processes[:1] if args.scale else args.processes:
             for kind in kinds:
                 name = f"{kind}_{processes}"
-                figures[name] = row = _run_phase(kind, corpus, processes, args.batch_size, args.keep)
+                figures[name] = row = _run_phase(kind, corpus, processes, args.batch_size, args.keep,
+                                                 not args.no_validate)
                 extra = (f"; {row['entities']} entities, {row['facts']} facts, {row['triples']} triples"
                          if kind == "geokg" else "")
                 print(f"{kind:>5} × {processes} process{'es' if processes > 1 else '  '}: "
                       f"{row['per_second']:7.1f} articles/s ({row['seconds']:.1f} s); peak memory "
                       f"{row['peak_mib']:.0f} MiB (+ largest worker {row['peak_children_mib']:.0f} MiB){extra}",
                       flush=True)
+                if kind == "geokg":
+                    print("      stages: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in row["stages"].items()))
         if not args.scale:
             for processes in args.processes:
                 ratio = figures[f"geokg_{processes}"]["per_second"] / figures[f"bare_{processes}"]["per_second"]

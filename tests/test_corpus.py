@@ -111,3 +111,10 @@ def test_corpus_incremental_build_equals_one_build(built20: Path, twenty: tuple[
     corpus.write_jsonl(articles, jsonl)
     build_into(tmp_path / "from_jsonl", [jsonl])
     assert (tmp_path / "from_jsonl" / "graph.nt").read_bytes() == (built20 / "graph.nt").read_bytes()
+
+
+def test_corpus_two_worker_processes_give_the_same_graph(built20: Path, twenty: tuple[Path, list], tmp_path: Path) -> None:  # type: ignore[type-arg]
+    folder, _articles = twenty
+    _result, report = build_into(tmp_path / "two", [folder], processes=2)
+    assert report.ok and len(report.added) == 20
+    assert (tmp_path / "two" / "graph.nt").read_bytes() == (built20 / "graph.nt").read_bytes()
