@@ -222,7 +222,7 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
         if change is None:
             check(graph, where=str(directory))
         else:
-            check_changed(*change, where=str(directory))
+            check_changed(change, where=str(directory))
         clock.lap("SHACL")
     mark_validated(directory, None)  # no record while the files are being replaced
     result = KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))

@@ -45,7 +45,7 @@ def connect(address: Any, stack: ExitStack, *, workers: int | None = None) -> An
         return address
     if address == "local":
         cluster = stack.enter_context(LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                                   processes=True, dashboard_address=None))
+                                                   processes=True, dashboard_address=":0"))
         return stack.enter_context(Client(cluster))
     try:
         return stack.enter_context(Client(address, timeout="20s"))

@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per call (default 5)")
     parser.add_argument("--samples", type=int, default=5, help="arguments per query module (default 5)")
     parser.add_argument("--budget", type=float, default=60.0, help="seconds of timed calls per module (default 60)")
+    parser.add_argument("--skip", nargs="*", default=[], metavar="MODULE", help="query modules not to time")
     args = parser.parse_args(argv)
 
     from rdflib import Graph
@@ -85,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     worst = 0.0
     print(f"{'query module':22s} {'median ms':>9s} {'p90 ms':>8s} {'answers':>8s}")
     for name, calls in cases(graph, args.samples).items():
+        if name in args.skip:
+            print(f"{name:22s} {'skipped':>9s}")
+            continue
         times: list[float] = []
         sizes = []
         for call in calls:
