@@ -70,16 +70,30 @@ def relation_rules() -> dict[str, Any]:
     return data
 
 
+# resolve_date depends only on its arguments, and the articles of a corpus repeat their dates
+# ("on Monday" against one publication date): dateparser is the costliest call of the extractor.
+_resolve_date = lru_cache(maxsize=4096)(resolve_date)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
 
 
 @dataclass
 class _State:
-    """Per-document working state: mentions by token, and what was said last."""
+    """Per-document working state: mentions by token, and what was said last.
+
+    The Doc's tokens, entities and sentences are read once here: spaCy builds a new Python
+    object each time one is asked for (``doc.ents`` rebuilds every entity span).
+    """
 
     doc: Any
     article: Article
+    tokens: list[Any] = field(init=False)
+    ents: tuple[Any, ...] = field(init=False)
+    dates: tuple[Any, ...] = field(init=False)  # the DATE entities
+    sentences: list[Any] = field(init=False)
+    sentence_of: dict[int, int] = field(init=False)  # token.i → sentence number
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     deals: dict[int, Mention] = field(default_factory=dict)  # deal head token → deal mention
@@ -87,11 +101,56 @@ class _State:
     deal_order: list[tuple[int, Mention]] = field(default_factory=list)
     actors: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token, mention, is subject)
     place_mentions: dict[int, Mention] = field(default_factory=dict)
+    _sentence_ents: dict[int, list[Any]] = field(default_factory=dict)
+    _sentence_texts: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    _text: str | None = None
+
+    def __post_init__(self) -> None:
+        self.tokens = list(self.doc)
+        self.ents = tuple(self.doc.ents)
+        self.dates = tuple(ent for ent in self.ents if ent.label_ == "DATE")
+        self.sentences = list(self.doc.sents)
+        self.sentence_of = {}
+        for number, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = number
+
+    def sentence(self, i: int) -> Any:
+        """The sentence of token ``i`` (what ``token.sent`` gives, without rebuilding it)."""
+        return self.sentences[self.sentence_of[i]]
+
+    def sentence_ents(self, i: int) -> list[Any]:
+        """The entities inside the sentence of token ``i`` (what ``token.sent.ents`` gives)."""
+        number = self.sentence_of[i]
+        found = self._sentence_ents.get(number)
+        if found is None:
+            sent = self.sentences[number]
+            found = []
+            for ent in self.ents:  # as spaCy's Span.ents: stop at an entity running past the end
+                if ent.start >= sent.start:
+                    if ent.end <= sent.end:
+                        found.append(ent)
+                    else:
+                        break
+            self._sentence_ents[number] = found
+        return found
+
+    def sentence_text(self, i: int) -> tuple[int, int, str]:
+        """The start, end and stripped text of the sentence of token ``i``."""
+        number = self.sentence_of[i]
+        found = self._sentence_texts.get(number)
+        if found is None:
+            sent = self.sentences[number]
+            if self._text is None:
+                self._text = self.doc.text
+            text = self._text[sent.start_char:sent.end_char]  # sent.text, without joining its tokens again
+            found = self._sentence_texts[number] = (sent.start_char, sent.end_char, text.strip())
+        return found
 
     def add(self, span: Any, mention: Mention) -> None:
         self.mentions.append(mention)
-        for token in span:
-            self.by_token[token.i] = mention
+        for i in range(span.start, span.end):
+            self.by_token[i] = mention
 
 
 def _is_place(span: Any) -> bool:
@@ -115,14 +174,10 @@ def _mention(span: Any, type_: str, sentence: int, key: str | None = None, role:
 
 def collect_mentions(state: _State) -> None:
     """doc.ents → mentions; capitals and seats of government are places after "in"/"at"."""
-    sentence_of = {}
-    for number, sent in enumerate(state.doc.sents):
-        for token in sent:
-            sentence_of[token.i] = number
-    state.sentence_of = sentence_of  # type: ignore[attr-defined]
-    names = {part for ent in state.doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
+    sentence_of = state.sentence_of
+    names = {part for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
     names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
-    for ent in state.doc.ents:
+    for ent in state.ents:
         label = ent.label_
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
             label = "PERSON"  # the NER's "Rojas" (ORG) is the minister Valentina Rojas named before
@@ -199,17 +254,17 @@ def _beside_title_noun(span: Any) -> bool:
 
 def collect_acronyms(state: _State) -> None:
     """"Khanij Bidesh India Ltd (KABIL)": the acronym in brackets names the same organisation."""
-    doc = state.doc
+    tokens = state.tokens
     full_names: dict[str, str] = {}
-    for token in doc:
-        if token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")":
+    for token in tokens:
+        if token.text == "(" and token.i + 2 < len(tokens) and tokens[token.i + 2].text == ")":
             before = state.by_token.get(token.i - 1)
-            acronym = doc[token.i + 1].text
+            acronym = tokens[token.i + 1].text
             if before is not None and before.type == "Organization" and acronym.isupper() and len(acronym) >= 2:
                 full_names[acronym] = _clean_owner(before.text)
         # "The Export and Investment Fund of Denmark, known as EIFO,"
-        if token.lower_ == "known" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "as":
-            before = state.by_token.get(token.i - 2) if doc[token.i - 1].text == "," else state.by_token.get(token.i - 1)
+        if token.lower_ == "known" and token.i + 2 < len(tokens) and tokens[token.i + 1].lower_ == "as":
+            before = state.by_token.get(token.i - 2) if tokens[token.i - 1].text == "," else state.by_token.get(token.i - 1)
             after = state.by_token.get(token.i + 2)
             if before is not None and after is not None and before.type == after.type == "Organization":
                 full_names[after.text] = _clean_owner(before.text)
@@ -228,11 +283,16 @@ def collect_acronyms(state: _State) -> None:
 
 def collect_surnames(state: _State, names: set[str]) -> None:
     """A surname alone ("Marsh met …") is a person when the full name was given; the NER may miss it."""
-    for token in state.doc:
+    for token in state.tokens:
         if (token.i not in state.by_token and token.pos_ == "PROPN" and token.text in names
                 and not token.ent_type_ and token.is_title):
             span = state.doc[token.i:token.i + 1]
-            _register(state, span, _mention(span, "Person", state.sentence_of[token.i]))  # type: ignore[attr-defined]
+            _register(state, span, _mention(span, "Person", state.sentence_of[token.i]))
+
+
+@lru_cache(maxsize=1)
+def _unnamed_event_heads() -> frozenset[str]:
+    return frozenset({w.casefold() for w in lexicon()["event_lower_heads"]} - {"talks", "meeting", "dialogue"})
 
 
 def collect_unnamed_events(state: _State) -> None:
@@ -240,8 +300,8 @@ def collect_unnamed_events(state: _State) -> None:
     only in a document that names no event."""
     if state.events:
         return
-    heads = {w.casefold() for w in lexicon()["event_lower_heads"]} - {"talks", "meeting", "dialogue"}
-    for token in state.doc:
+    heads = _unnamed_event_heads()
+    for token in state.tokens:
         if token.pos_ != "NOUN" or token.lower_ not in heads or token.i in state.by_token:
             continue
         owner = None
@@ -260,7 +320,7 @@ def collect_unnamed_events(state: _State) -> None:
             c.dep_ in {"poss", "det", "amod", "compound"} for c in token.children) else token.i
         span = state.doc[start:token.i + 1]
         label = f"{_clean_owner(owner.text)} {token.lower_}"
-        mention = _mention(span, "Event", state.sentence_of[token.i], name=label)  # type: ignore[attr-defined]
+        mention = _mention(span, "Event", state.sentence_of[token.i], name=label)
         mention = _with_event_date(state, span, mention)
         _register(state, span, mention)
         return
@@ -272,21 +332,24 @@ def _clean_owner(text: str) -> str:
 
 def _with_event_date(state: _State, ent: Any, mention: Mention) -> Mention:
     """An event name followed closely by "on DATE" takes that date."""
-    doc = state.doc
-    for other in doc.ents:
-        if other.label_ == "DATE" and ent.end <= other.start <= ent.end + 4:
-            date = resolve_date(other.text, state.article.published)
+    for other in state.dates:
+        if ent.end <= other.start <= ent.end + 4:
+            date = _resolve_date(other.text, state.article.published)
             if date is not None and date.precision == "day":
                 return Mention(**{**mention.__dict__, "date": date})
     return mention
 
 
+@lru_cache(maxsize=1)
+def _deal_heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon()["deal_heads"])
+
+
 def collect_deals(state: _State) -> None:
     """Deal nouns ("a $500 million deal with X") become Deal mentions when named by value or party."""
-    words = lexicon()
-    heads = {w.casefold() for w in words["deal_heads"]}
+    heads = _deal_heads()
     doc = state.doc
-    for token in doc:
+    for token in state.tokens:
         if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in heads or token.i in state.deals:
             continue
         if token.i in state.by_token:
@@ -328,7 +391,7 @@ def collect_deals(state: _State) -> None:
         if money is None and party is None and not named:
             continue
         span = doc[start:end]
-        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money)  # type: ignore[attr-defined]
+        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money)
         state.mentions.append(mention)
         state.deals[token.i] = mention
         state.deal_order.append((token.i, mention))
@@ -600,7 +663,7 @@ def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
 
 def _last(state: _State, token: Any, kind: str) -> list[Mention]:
     order = state.events if kind == "event" else state.deal_order
-    same_sentence = [m for i, m in order if state.sentence_of[i] == state.sentence_of[token.i]]  # type: ignore[attr-defined]
+    same_sentence = [m for i, m in order if state.sentence_of[i] == state.sentence_of[token.i]]
     before = [m for i, m in order if i < token.i]
     if same_sentence:
         return [same_sentence[0]]
@@ -681,11 +744,11 @@ def modality_of(token: Any, base: str | None = None, ignore: Iterable[str] = ())
 
 def _relation(state: _State, subject: Mention, predicate: str, obj: Mention, token: Any, rule: str,
               strength: float, polarity: str, modality: str, qualifiers: dict[str, str] | None = None) -> RelationMention:
-    sent = token.sent
+    start, end, text = state.sentence_text(token.i)
     return RelationMention(
         subject=subject, predicate=predicate, object=obj, polarity=polarity, modality=modality,
-        rule=rule, strength=strength, sentence_start=sent.start_char, sentence_end=sent.end_char,
-        sentence_text=sent.text.strip(), qualifiers=tuple(sorted((qualifiers or {}).items())),
+        rule=rule, strength=strength, sentence_start=start, sentence_end=end,
+        sentence_text=text, qualifiers=tuple(sorted((qualifiers or {}).items())),
     )
 
 
@@ -697,14 +760,15 @@ def _qualifiers(state: _State, token: Any, rule: dict[str, Any]) -> dict[str, st
             item = items[0]
             found["item"] = state.doc[item.left_edge.i:item.right_edge.i + 1].text
             break
-    subtree = {t.i for t in token.subtree}
-    for ent in token.sent.ents:
-        if ent.label_ == "DATE" and ent.root.i in subtree and "date" not in found:
+    ents = [ent for ent in state.sentence_ents(token.i) if ent.label_ in {"DATE", "MONEY"}]
+    subtree = {t.i for t in token.subtree} if ents else set()
+    for ent in ents:
+        if ent.label_ == "DATE" and "date" not in found and ent.root.i in subtree:
             if ent.root.head.i == token.i or ent.root.head.head.i == token.i:
-                date = resolve_date(ent.text, state.article.published)
+                date = _resolve_date(ent.text, state.article.published)
                 if date is not None:
                     found["date"] = date.value
-        if ent.label_ == "MONEY" and ent.root.i in subtree and "value" not in found:
+        if ent.label_ == "MONEY" and "value" not in found and ent.root.i in subtree:
             amount = parse_amount(ent.text)
             if amount is not None:
                 found["value"] = f"{amount.amount} {amount.currency}"
@@ -719,16 +783,34 @@ def _qualifiers(state: _State, token: Any, rule: dict[str, Any]) -> dict[str, st
     return found
 
 
+@lru_cache(maxsize=1)
+def _rules_by_trigger() -> dict[str, tuple[int, ...]]:
+    """Trigger word → the numbers of the rules it triggers, in the order of ``relations.json``."""
+    index: dict[str, list[int]] = {}
+    for number, rule in enumerate(relation_rules()["rules"]):
+        for word in rule["trigger"]["lemma"]:
+            index.setdefault(word, []).append(number)
+    return {word: tuple(sorted(set(numbers))) for word, numbers in index.items()}
+
+
+def _triggered_rules(token: Any) -> list[dict[str, Any]]:
+    """The rules whose trigger is the token's lemma or lower-cased text, in file order."""
+    by_trigger = _rules_by_trigger()
+    lemma, lower = token.lemma_, token.lower_
+    if lemma not in by_trigger and lower not in by_trigger:
+        return []
+    numbers = by_trigger.get(lemma, ())
+    if lower != lemma and lower in by_trigger:
+        numbers = tuple(sorted(set(numbers) | set(by_trigger[lower])))
+    pos = token.pos_
+    rules = relation_rules()["rules"]
+    return [rules[n] for n in numbers if pos in rules[n]["trigger"]["pos"]]
+
+
 def apply_rules(state: _State) -> Iterator[RelationMention]:
     """Run every data rule of ``relations.json`` over the Doc."""
-    rules = relation_rules()["rules"]
-    for token in state.doc:
-        for rule in rules:
-            trigger = rule["trigger"]
-            if token.lemma_ not in trigger["lemma"] and token.lower_ not in trigger["lemma"]:
-                continue
-            if token.pos_ not in trigger["pos"]:
-                continue
+    for token in state.tokens:
+        for rule in _triggered_rules(token):
             if "needs" in rule and not _needs(token, rule["needs"]):
                 continue
             if "needs_path" in rule and not all(
@@ -807,7 +889,7 @@ def positions(state: _State) -> Iterator[RelationMention]:
     focal = _focal_country(state)
     dateline = _dateline_country(state)
     previous_title = ""
-    for ent in doc.ents:
+    for ent in state.ents:
         if ent.label_ != "TITLE" or ent.end >= len(doc):
             continue
         person = state.by_token.get(ent.end)
@@ -831,7 +913,7 @@ def positions(state: _State) -> Iterator[RelationMention]:
                 rule, strength = "position.title.country.v1", 0.7
         if holder is None and ent.ent_id_ == "title:country":
             earlier = [m for i, m, _s in state.actors if m.type == "Country" and i < ent.start
-                       and state.sentence_of[i] == state.sentence_of[ent.start]]  # type: ignore[attr-defined]
+                       and state.sentence_of[i] == state.sentence_of[ent.start]]
             if earlier:
                 holder, rule, strength = earlier[-1], "position.title.sentence.v1", 0.6
             elif focal is not None:
@@ -853,7 +935,7 @@ def positions(state: _State) -> Iterator[RelationMention]:
 def _counterpart_countries(state: _State, title: Any) -> set[str | None]:
     """Countries named later in the sentence as someone's "counterpart" ("her Vietnamese counterpart")."""
     found: set[str | None] = set()
-    for token in title.sent:
+    for token in state.sentence(title.start):
         if token.i > title.start and token.lower_ in {"counterpart", "counterparts"}:
             for child in token.children:
                 mention = state.by_token.get(child.i)
@@ -868,7 +950,7 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
     from kg.nlp.gazetteer import appositive_titles
 
     words = appositive_titles()
-    for token in state.doc:
+    for token in state.tokens:
         if token.pos_ != "NOUN" or token.lemma_.casefold() not in words and token.lower_ not in words:
             continue
         person = None
@@ -885,7 +967,7 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
                 # "the Minerals Council South Africa. Its chief executive, Lerato Dlamini": the
                 # organisation named just before, whatever its role in its sentence
                 nearest = [m for m in state.mentions if m.type == "Organization" and m.end <= child.idx
-                           and state.sentence_of[child.i] - m.sentence <= 1]  # type: ignore[attr-defined]
+                           and state.sentence_of[child.i] - m.sentence <= 1]
                 holders += nearest[-1:]
             elif child.dep_ in {"poss", "compound", "amod"}:
                 holders += _mentions_for(state, child, {"Country", "Organization"})
@@ -902,7 +984,7 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
 def based_locations(state: _State) -> Iterator[RelationMention]:
     """``the Rawalpindi-based FWO``, ``the Perth-based miner``: the organisation is located there."""
     doc = state.doc
-    for token in doc:
+    for token in state.tokens:
         if token.lower_ != "based" or token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
             continue
         place = state.by_token.get(token.i - 2)
@@ -910,7 +992,7 @@ def based_locations(state: _State) -> Iterator[RelationMention]:
         if place is None and before.pos_ == "PROPN" and before.is_title:
             # "The Rawalpindi-based FWO": the NER often misses a city glued to "-based"
             span = doc[before.i:before.i + 1]
-            place = _mention(span, "Location", state.sentence_of[before.i], f"location:{_slug(before.text)}",  # type: ignore[attr-defined]
+            place = _mention(span, "Location", state.sentence_of[before.i], f"location:{_slug(before.text)}",
                              role="place")
             _register(state, span, place)
         if place is None or place.type not in {"Location", "Country"}:
@@ -939,7 +1021,7 @@ def _title_country(state: _State, title: Any) -> Mention | None:
     found = next((m for m in state.mentions if m.key == key), None)
     if found is None:  # the country is not named: the title still says which it is
         found = Mention(start=title.start_char, end=title.end_char, text=title.text, type="Country", key=key,
-                        sentence=state.sentence_of[title.start])  # type: ignore[attr-defined]
+                        sentence=state.sentence_of[title.start])
         state.mentions.append(found)
     return found
 
