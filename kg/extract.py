@@ -234,8 +234,14 @@ def _after_title(span: Any) -> bool:
     return span.start > 0 and doc[span.start - 1].ent_type_ == "TITLE"
 
 
+@lru_cache(maxsize=None)
+def _reference_words(type_: str) -> frozenset[str]:
+    """Nouns that refer to a thing of this type ("the miner", "the bloc") in ``relations.json``."""
+    return frozenset(relation_rules()["references"].get(type_, []))
+
+
 def _beside_company_noun(span: Any) -> bool:
-    words = set(relation_rules()["references"]["Organization"])
+    words = _reference_words("Organization")
     root = span.root
     near = [root.head] if root.dep_ == "appos" else []
     near += [c for c in root.children if c.dep_ == "appos"]
@@ -613,11 +619,10 @@ def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]
     """"the metal", "the bloc", "the country's", "both governments", "the two leaders"."""
     if token.pos_ not in {"NOUN", "NUM"}:
         return []
-    references = relation_rules()["references"]
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod", "poss", "amod"}}
     lemma, lower = token.lemma_.casefold(), token.lower_
     for type_ in types:
-        words = set(references.get(type_, []))
+        words = _reference_words(type_)
         if lemma not in words and lower not in words:
             continue
         counts = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -650,11 +655,17 @@ def entity_key_hint(mention: Mention) -> str:
     return mention.key or mention.text.split()[-1].casefold()
 
 
+@lru_cache(maxsize=None)
+def _event_or_deal_references(kind: str) -> frozenset[str]:
+    """Words that refer back to the last event or deal ("the meet", "the pact"), casefolded."""
+    name = {"event": "event_references", "deal": "deal_references"}[kind]
+    return frozenset(w.casefold() for w in lexicon()[name])
+
+
 def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
     """"the meet", "the table", "the deal": the last event or deal mentioned up to here."""
-    words = lexicon()
-    refs = {"event": words["event_references"], "deal": words["deal_references"]}[kind]
-    if token.lemma_.casefold() not in {w.casefold() for w in refs} and token.lower_ not in {w.casefold() for w in refs}:
+    refs = _event_or_deal_references(kind)
+    if token.lemma_.casefold() not in refs and token.lower_ not in refs:
         return []
     if kind == "deal" and any(c.lower_ in {"a", "an", "another"} for c in token.children):
         return []  # "might sign a follow-up agreement" is a new deal, not the last one
