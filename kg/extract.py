@@ -383,13 +383,15 @@ def collect_deals(state: _State) -> None:
             signed = _deal_verb_of(token) in _SIGNING
             if money is None and not signed:
                 continue  # "proposed a partnership with Bolivia" is a proposal, not a deal
+        if token.lower_ in {"package", "packages"} and money is None:
+            continue  # "a €200 million rescue package" is a deal; "a separate package for upgrades" is not named
         named = any(t.pos_ == "PROPN" or t.i in state.by_token for t in doc[start:token.i])
         if not named and any(t.ent_type_ == "DATE" for t in doc[token.left_edge.i:token.i]):
             named = True  # "the 2025 accord", "last year's bilateral minerals agreement"
         indefinite = any(c.lower_ in {"a", "an"} for c in token.children)
         if not named and indefinite and (any(
                 c.dep_ in {"acl", "relcl"} and c.lemma_ in relation_rules()["deal_verbs"] for c in token.children)
-                or (token.dep_ == "dobj" and token.head.lemma_ in relation_rules()["deal_verbs"])):
+                or (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in relation_rules()["deal_verbs"])):
             named = True  # "a pact that Brazil and Russia had floated", "might sign a follow-up agreement"
             for child in token.rights:
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "over"} and party is None:
@@ -504,6 +506,8 @@ def _follow(token: Any, path: str) -> list[Any]:
                 found += [node.head] if node.dep_ == "appos" else []
             elif step == "attr_subj":
                 found += _subjects(node.head) if node.dep_ == "attr" else []
+                if node.dep_ == "pobj" and node.head.lower_ == "among" and node.head.head.lemma_ == "be":
+                    found += _subjects(node.head.head)  # "X is among the world's top producers"
             elif step.startswith("prep:"):
                 word = step[5:]
                 for child in node.children:
@@ -559,6 +563,8 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
             result += [state.by_token[c.i] for c in node.children if c.dep_ == "appos" and c.i in state.by_token]
         elif node.lower_ in _WH and node.head.dep_ == "relcl":
             result += _mentions_for(state, node.head.head, types)
+        elif node.lower_ in _WH and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.dep_ == "relcl":
+            result += _mentions_for(state, node.head.head.head, types)  # "the summit, to which X was invited"
         elif node.lemma_.casefold() in relation_rules()["actor_nouns"] and any(
                 c.i in state.by_token for c in node.children if c.dep_ in {"poss", "compound", "amod"}):
             result += [state.by_token[c.i] for c in node.children
@@ -609,7 +615,7 @@ def _listed_before(state: _State, token: Any, types: set[str]) -> list[Mention]:
 
 def _of_mentions(state: _State, token: Any) -> list[Mention]:
     found: list[Mention] = []
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found += [state.by_token[n.i] for n in [pobj, *pobj.conjuncts] if n.i in state.by_token]
     return [m for m in found if m.type in {"Country", "Organization"}]
@@ -912,9 +918,14 @@ def positions(state: _State) -> Iterator[RelationMention]:
         before = ent.start - 1
         if before >= 0 and doc[before].lower_ in {"'s", "’s"}:
             before -= 1
+        possessive = before >= 0 and doc[before].lower_ in {"their", "its"}
         while before >= 0 and doc[before].lower_ in {"her", "his", "their", "its"}:
             before -= 1
-        if before >= 0 and before in state.by_token:
+        if possessive and ent.ent_id_ == "title:country":
+            holder = next(iter(_subject_before(state, doc[ent.start], "Country")), None)
+            if holder is not None:
+                rule, strength = "position.title.its.v1", 0.7
+        if holder is None and before >= 0 and before in state.by_token:
             candidate = state.by_token[before]
             if candidate.type in {"Country", "Organization"}:
                 holder = candidate
@@ -974,12 +985,16 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
             continue
         holders: list[Mention] = []
         for child in token.children:
-            if child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+            if child.dep_ == "poss" and child.lower_ in {"its", "their"} and token.lower_ in _NATIONAL_POSTS:
+                holders += _subject_before(state, child, "Country")  # "South Africa … Its mining minister, X"
+            elif child.dep_ == "poss" and child.lower_ in {"its", "their"}:
                 # "the Minerals Council South Africa. Its chief executive, Lerato Dlamini": the
-                # organisation named just before, whatever its role in its sentence
+                # organisation named just before, whatever its role in its sentence, unless one is
+                # the subject of the same sentence ("IRH … bought 51% of Mopani, and its chief executive")
                 nearest = [m for m in state.mentions if m.type == "Organization" and m.end <= child.idx
                            and state.sentence_of[child.i] - m.sentence <= 1]
-                holders += nearest[-1:]
+                acting = [m for m in _subject_before(state, child, "Organization", 0)]
+                holders += acting or nearest[-1:]
             elif child.dep_ in {"poss", "compound", "amod"}:
                 holders += _mentions_for(state, child, {"Country", "Organization"})
             if child.dep_ == "prep" and child.lower_ in {"of", "at"}:
@@ -990,6 +1005,18 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
         for holder in holders[:1]:
             yield _relation(state, person, "holdsPosition", holder, token, "position.appositive.v1", 0.75,
                             "positive", "asserted", {"role": role})
+
+
+_NATIONAL_POSTS = {"minister", "ambassador", "envoy", "premier"}
+
+
+def _subject_before(state: _State, token: Any, type_: str, sentences: int = 2) -> list[Mention]:
+    """The last mention of a type that is a clause's grammatical subject before ``token``, within
+    ``sentences`` sentences back: what "its" points to across a sentence break."""
+    here = state.sentence_of[token.i]
+    found = [m for i, m, _s in state.actors if i < token.i and m.type == type_ and state.tokens[i].dep_ in _SUBJECTS
+             and here - state.sentence_of[i] <= sentences]
+    return found[-1:]
 
 
 def based_locations(state: _State) -> Iterator[RelationMention]:
@@ -1214,6 +1241,8 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
         if verb is not None and verb.lemma_ in relation_rules()["deal_negators"]:
             polarity = "negative" if polarity == "positive" else "positive"
         modality = modality_of(verb) if verb is not None else "asserted"
+        if verb is not None and modality == "asserted" and verb.lemma_ in relation_rules()["proposed"]:
+            modality = "proposed"  # "offered a rescue package", "floated a pact"
         for mention, rule, strength in found:
             yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
 

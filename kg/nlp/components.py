@@ -31,6 +31,15 @@ _RULER_LABELS = {"COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE"}
 _NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-|–)$"
 _PLACE_WORDS = {"Center", "Centre", "Bhawan", "Bhavan", "Palace", "Hall", "Building", "Airport", "Stadium", "Square"}
 _ORG_WORDS = set(lexicon()["org_suffixes"]) | {"University", "Foundation", "Fund"}
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn", "al",
+                   "el", "le", "du"}
+# A capital or country name glued to one of these is another place ("Victoria Falls", "Mexico City").
+_PLACE_TAILS = {"Falls", "Island", "Islands", "Bay", "Lake", "River", "Valley", "Province", "Region", "Delta",
+                "Strait", "Peninsula", "Harbour", "Harbor", "Basin", "Plateau", "Heights", "Springs", "City"}
+# A name right after one of these nouns is an organisation ("state miner Tau-Ken Samruk", "carmaker BYD").
+_COMPANY_NOUNS = {"company", "miner", "group", "firm", "carmaker", "automaker", "conglomerate", "producer", "lender",
+                  "giant", "consortium", "trader", "startup", "start-up", "developer", "explorer", "operator",
+                  "subsidiary", "smelter", "refiner"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 
 
@@ -66,10 +75,11 @@ class EntityMerger:
         acronym = {"TEXT": {"REGEX": r"^(?=[A-Z0-9+]*[A-Z])([A-Z0-9]{2,}[+]?|[A-Z][a-z]+[0-9]+)$"}}
         lower_heads = {"LOWER": {"IN": words["event_lower_heads"]}}
         dash = {"ORTH": {"IN": ["-", "–", "—"]}}
+        second_head = {"LOWER": {"IN": ["meeting", "session", "talks"]}, "OP": "?"}  # "ministerial meeting"
         self.matcher.add("EVENT_LOWER", [
-            [acronym, lower_heads],
+            [acronym, lower_heads, second_head],
             # "EU–Central Asia summit", "India–Australia Critical Minerals Working Group meeting"
-            [first, name_word, dash, first, name_word, lower_heads],
+            [first, name_word, dash, first, name_word, lower_heads, second_head],
             # "Doha talks", "the Tokyo summit"
             [{"ENT_TYPE": "CITY"}, {"LOWER": {"IN": ["talks", "summit", "conference", "forum", "dialogue"]}}],
         ], greedy="LONGEST")
@@ -79,6 +89,9 @@ class EntityMerger:
             # "US–Ukraine minerals agreement", "EU–Kazakhstan raw-materials partnership"
             [first, name_word, dash, first, name_word, {"TEXT": {"REGEX": r"^([a-z]+|-)$"}, "OP": "{0,4}"},
              {"LOWER": {"IN": words["deal_lower_heads"]}}],
+            # "the Convention on Biological Diversity": a treaty
+            [{"ORTH": "Convention"}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
+             {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|of|and)$"}, "OP": "*"}],
         ], greedy="LONGEST")
         suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"]]
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
@@ -105,6 +118,17 @@ class EntityMerger:
                 start += 1
             while end > start + 1 and doc[end - 1].lower_ in {"and", "&", "of", "for"}:
                 end -= 1  # "Japan Organization for Metals and Energy Security and …"
+            if label == "EVENT" and doc[end - 1].text == "Convention" and end < len(doc) and doc[end].lower_ == "on":
+                # "the UN Convention on the Law of the Sea" is a treaty, not a gathering
+                label, end = "DEAL", end + 1
+                while end < len(doc) and (doc[end].is_title or doc[end].lower_ in {"the", "of", "and"}) \
+                        and not doc[end].is_sent_start:
+                    end += 1
+                while doc[end - 1].lower_ in {"the", "of", "and"}:
+                    end -= 1
+            if label == "EVENT" and doc[end - 1].text == "Assembly" and end - start >= 2 \
+                    and doc[end - 2].text in {"Legislative", "National", "Constituent", "Parliamentary"}:
+                label = "ORG"  # "the Plurinational Legislative Assembly" is a parliament
             if end - start < 2 or any(doc[i].is_sent_start for i in range(start + 1, end)):
                 continue
             if any("\n" in doc[i].whitespace_ for i in range(start, end - 1)):
@@ -126,8 +150,10 @@ class EntityMerger:
                 continue  # "Global Minerals Conference" is an event, not the organisation "Global Minerals"
             candidates.append(span)
         persons = self._persons_after_titles(doc, titles_)
-        person_tokens = {i for p in persons for i in range(p.start, p.end)}
-        for ent in doc.ents:
+        ents, glued = self._glued_names(doc)
+        candidates += glued
+        person_tokens = {i for p in persons + [g for g in glued if g.label_ == "PERSON"] for i in range(p.start, p.end)}
+        for ent in ents:
             if ent.label_ == "COUNTRY" and ent.end < len(doc) and doc[ent.end].text.startswith("$") and not ent[-1].whitespace_:
                 continue  # "US$1.2 billion" is money, not the United States
             if ent.label_ in _RULER_LABELS or ent.ent_id_.startswith("org:"):
@@ -148,6 +174,23 @@ class EntityMerger:
         return doc
 
     @staticmethod
+    def _glued_names(doc: Doc) -> tuple[list[Span], list[Span]]:
+        """A capital or country glued to a place word names another place ("Mexico City",
+        "Kinshasa Province")."""
+        ents = list(doc.ents)
+        kept: list[Span] = []
+        glued: list[Span] = []
+        for ent in ents:
+            if ent.label_ in {"CITY", "COUNTRY"} and ent.end < len(doc) and ent[-1].whitespace_ \
+                    and not doc[ent.end].is_sent_start and not (ent.start > 0 and doc[ent.start - 1].text == "Lake"):
+                following = doc[ent.end]
+                if following.text in _PLACE_TAILS:
+                    glued.append(Span(doc, ent.start, ent.end + 1, label="LOCATION", span_id=""))
+                    continue
+            kept.append(ent)
+        return kept, glued
+
+    @staticmethod
     def _trim(doc: Doc, ent: Span, label: str) -> Span | None:
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct):
@@ -166,6 +209,13 @@ class EntityMerger:
         organisation (EIFO), a name ending in a building word is a place (… Conference Center),
         a "place" with digits is not one (R5bn)."""
         label = ent.label_
+        if label in {"ORG", "PERSON"} and ent.end + 1 < len(doc) and doc[ent.end].text in {"-", "–"} \
+                and doc[ent.end + 1].lower_ == "based":
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "the Almaty-based institute"
+        if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_TAILS - {"City"}:
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Victoria Falls" is no person
+        if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in _COMPANY_NOUNS:
+            return Span(doc, ent.start, ent.end, label="ORG", span_id="")  # "state miner Tau-Ken Samruk"
         if label == "LOCATION" and any(t.like_num or any(c.isdigit() for c in t.text) for t in ent):
             return None
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_WORDS:
@@ -199,11 +249,20 @@ class EntityMerger:
 
     @staticmethod
     def _persons_after_titles(doc: Doc, titles_: list[Span]) -> list[Span]:
-        """``Army Chief Asim Munir`` → PERSON ``Asim Munir``: capitalised words right after a title."""
+        """``Army Chief Asim Munir`` → PERSON ``Asim Munir``: capitalised words right after a title,
+        joined by a hyphen ("Kassym-Jomart Tokayev", "Nawaf Al-Dossary") or a name particle
+        ("Luiz Inácio Lula da Silva")."""
         persons = []
         for title in titles_:
             i = title.end
-            while i < len(doc) and doc[i].is_title and doc[i].pos_ in {"PROPN", "NOUN"} and doc[i].ent_type_ not in _RULER_LABELS - {"TITLE"}:
+            while i < len(doc):
+                if i > title.end and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start and (
+                        (doc[i].text in {"-", "‐"} and not doc[i - 1].whitespace_ and not doc[i].whitespace_)
+                        or doc[i].text in _NAME_PARTICLES):
+                    i += 2
+                    continue
+                if not (doc[i].is_title and doc[i].pos_ in {"PROPN", "NOUN"} and doc[i].ent_type_ not in _RULER_LABELS - {"TITLE"}):
+                    break
                 if i > title.end and doc[i].is_sent_start:
                     break
                 i += 1
