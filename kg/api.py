@@ -278,12 +278,25 @@ def build_text(text: str, *, id: str = "text", published: str | None = None, tit
     return build_articles([article_from_text(text, id=id, published=published, title=title)], model=model)
 
 
-def load(directory: str | Path) -> KnowledgeGraph:
-    """Load a directory written by ``kg build`` (its ``graph.nt``, which rdflib parses faster than
-    the same triples in ``graph.ttl``; ``graph.ttl`` alone is read too)."""
+def load(directory: str | Path, *, store: str = "oxigraph") -> KnowledgeGraph:
+    """Load a directory written by ``kg build``.
+
+    ``store="oxigraph"`` (the default) bulk-loads its ``graph.nt`` into an in-memory Oxigraph store
+    behind an rdflib Graph (:mod:`kg.rdf.oxigraph`): several times faster to load than rdflib's own
+    parser, and the query modules and ``kg query`` run in Oxigraph's SPARQL engine.
+    ``store="memory"`` parses it into rdflib's in-memory store (what pySHACL is fastest on).
+    A directory with only ``graph.ttl`` is read into rdflib's store either way.
+    """
+    if store not in {"oxigraph", "memory"}:
+        raise ValueError(f"store must be 'oxigraph' or 'memory', not {store!r}")
     folder = Path(directory)
     path = next((p for p in (folder / "graph.nt", folder / "graph.ttl") if p.is_file()), None)
     if path is None:
         raise StoreError(f"{directory}: no graph.ttl here; run `kg build INPUT --out {directory}` first")
-    graph = bind_prefixes(Graph()).parse(path, format="nt" if path.suffix == ".nt" else "turtle")
+    if path.suffix == ".nt" and store == "oxigraph":
+        from kg.rdf.oxigraph import graph_from_ntriples
+
+        graph = bind_prefixes(graph_from_ntriples(path))
+    else:
+        graph = bind_prefixes(Graph()).parse(path, format="nt" if path.suffix == ".nt" else "turtle")
     return KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))

@@ -72,7 +72,7 @@ def _validate(args: argparse.Namespace) -> int:
     from kg.api import load
     from kg.rdf.validate import validate
 
-    conforms, text = validate(load(args.dir).graph)
+    conforms, text = validate(load(args.dir, store="memory").graph)
     print("conforms" if conforms else text)
     return 0 if conforms else 1
 

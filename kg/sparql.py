@@ -55,7 +55,7 @@ def run_query(graph: Graph, text: str) -> Result:
     """Run a read-only SPARQL query over ``graph`` (prefix ``geokg:`` predefined)."""
     check_query(text)
     try:
-        return graph.query(text, initNs={"geokg": GEOKG})
+        return graph.query(text, initNs={"geokg": str(GEOKG)})
     except Exception as error:
         raise QueryError(f"query failed: {error}") from None
 
