@@ -38,16 +38,39 @@ _TRAILERS = re.compile(
     re.IGNORECASE,
 )
 # The dateline before the first sentence: "CANBERRA, Nov 18 (Meridian Wire) - ",
-# "CATAMARCA (Argentina), 8 October (ANCS) – ", "RIYADH — ", "New Delhi: ".
+# "CATAMARCA (Argentina), 8 October (ANCS) – ", "RIYADH — ", "LA PAZ - ", "SÃO PAULO (Valor) - ",
+# "New Delhi: ". It opens the first line, or the first line of body text under a headline and a
+# byline (lines that do not end like a sentence); the "New Delhi: " form only on the first line,
+# where a headline such as "Analysis: ..." could not be mistaken for it further down.
+_UPPER = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\- ]{1,40}(?: \([^)]{1,40}\))?(?:, [A-Z][A-Za-z.'\- ]{1,30})?,\s+"
+    rf"^(?:[{_UPPER}][{_UPPER}.'\- ]{{1,40}}(?: \([^)]{{1,40}}\))?(?:, [{_UPPER}][A-Za-zÀ-ÿ.'\- ]{{1,30}})?,\s+"
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
     r"(?:\s*\([^)]{1,60}\))?\s*[-–—]+\s*"
-    r"|[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?: \([^)]{1,40}\))?\s+[-–—]+\s+"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z]))"
+    rf"|(?:[{_UPPER}][{_UPPER}.'\-]{{2,}}|[{_UPPER}]{{2}}(?= [{_UPPER}]))(?: [{_UPPER}][{_UPPER}.'\-]+)*"
+    r"(?: \([^)]{1,40}\))?\s+[-–—]+\s+"
+    r"|(?P<colon>[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z])))"
 )
+_HEAD_LINES = 6  # a headline, a standfirst, a byline, an outlet line ... before the body
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+
+
+def _dateline(lines: list[str]) -> tuple[int, re.Match[str]] | None:
+    """The line that opens with a dateline and the match: the first non-empty line, or a later one
+    when every line before it is a headline or byline (none ends like a sentence)."""
+    seen = 0
+    for index, line in enumerate(lines):
+        line = line.strip()
+        if not line:
+            continue
+        match = _DATELINE.match(line)
+        if match and (seen == 0 or not match.group("colon")):
+            return index, match
+        seen += 1
+        if seen >= _HEAD_LINES or _SENTENCE_END.search(line):
+            return None
+    return None
 
 
 def dateline_place(raw: str) -> str:
@@ -55,15 +78,14 @@ def dateline_place(raw: str) -> str:
 
     >>> dateline_place("CATAMARCA (Argentina), 8 October (ANCS) – The governor")
     'Catamarca'
+    >>> dateline_place("Bolivia courts lithium money\\n\\nBy A. Writer | Andino\\n\\nLA PAZ - Bolivia's state")
+    'La Paz'
     """
-    for line in raw.replace("\r\n", "\n").lstrip("\ufeff").split("\n"):
-        if line.strip():
-            match = _DATELINE.match(line.strip())
-            if not match:
-                return ""
-            place = re.split(r"[,(:–—-]", match.group(0))[0].strip()
-            return place.title() if place.isupper() else place
-    return ""
+    found = _dateline(raw.replace("\r\n", "\n").lstrip("\ufeff").split("\n"))
+    if found is None:
+        return ""
+    place = re.split(r"[,(:–—-]", found[1].group(0))[0].strip()
+    return place.title() if place.isupper() else place
 
 
 def clean_text(raw: str) -> str:
@@ -71,7 +93,8 @@ def clean_text(raw: str) -> str:
 
     A single line break inside a paragraph becomes a space (the next line starts in lower case, or
     the line ends with a comma or a hyphenated word), other line breaks end a paragraph, blank
-    lines collapse, a wire dateline ("PERTH, Feb 20 (Outlet) - ") before the first sentence and
+    lines collapse, a wire dateline ("PERTH, Feb 20 (Outlet) - ") before the first sentence (under a
+    headline and byline too) and
     trailers such as "End of Article" are dropped.
 
     >>> clean_text("Army Chief Asim Munir personally\\npresented a box.\\nEnd of Article")
@@ -83,10 +106,10 @@ def clean_text(raw: str) -> str:
     text = _CONTROL.sub("", text)  # control characters are not text (and not allowed in XML)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if not _TRAILERS.match(line)]
-    for index, line in enumerate(lines):
-        if line:
-            lines[index] = _DATELINE.sub("", line, count=1)  # only the first non-empty line
-            break
+    found = _dateline(lines)
+    if found is not None:
+        index, match = found
+        lines[index] = lines[index][match.end():]
     paragraphs: list[str] = []
     current = ""
     for line in lines:

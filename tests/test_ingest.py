@@ -68,3 +68,27 @@ def test_ingest_missing_path_and_duplicate_ids(tmp_path) -> None:
     (tmp_path / "y" / "a.txt").write_text("Two.", encoding="utf-8")
     with pytest.raises(ArticleError, match="document id 'a'"):
         read_articles([tmp_path])
+
+
+def test_dateline_under_a_headline_and_byline_is_found_and_removed() -> None:
+    from kg.ingest import dateline_place
+
+    raw = ("Chile and Japan agree copper offtake as Tokyo hedges\n\nBy Ana Ruiz | Pacific Ledger\n\n"
+           "SANTIAGO, March 3 (Pacific Ledger) - Chile signed a copper offtake deal with Japan on Monday.\n")
+    assert dateline_place(raw) == "Santiago"
+    assert clean_text(raw).splitlines() == ["Chile and Japan agree copper offtake as Tokyo hedges",
+                                            "By Ana Ruiz | Pacific Ledger",
+                                            "Chile signed a copper offtake deal with Japan on Monday."]
+    accented = "Brazil courts rare earth money\n\nSÃO PAULO (Valor) - Brazil said on Monday it would act."
+    assert dateline_place(accented) == "São Paulo"
+    assert dateline_place("Bolivia courts lithium buyers\nLA PAZ - Bolivia said it would sell.") == "La Paz"
+
+
+def test_no_dateline_is_taken_from_body_text_or_a_late_colon() -> None:
+    from kg.ingest import dateline_place
+
+    # the body started (a line ending like a sentence) before the capitals: not a dateline
+    assert dateline_place("Peru moves on copper.\n\nLIMA - Peru said it would tax exports.") == ""
+    # "Analysis: ..." below a headline is a kicker, not a "New Delhi: " dateline
+    assert dateline_place("Seabed metals become a great-power question\n\nAnalysis: The nodules matter.") == ""
+    assert clean_text("Headline here\n\nAnalysis: The nodules matter.").endswith("Analysis: The nodules matter.")
