@@ -53,23 +53,11 @@ def oxigraph_binary() -> str:
 
 
 def prepare_store(directory: str | Path) -> Path:
-    """Load ``DIR/graph.nt`` into ``DIR/.oxigraph`` unless the store is already up to date."""
-    directory = Path(directory)
-    source = directory / "graph.nt"
-    if not source.is_file():
-        raise StoreError(f"{directory}: no graph.nt here; run `kg build INPUT --out {directory}` first")
-    store = directory / ".oxigraph"
-    stamp = store / ".geokg-source"
-    signature = f"{source.stat().st_mtime_ns}:{source.stat().st_size}"
-    if stamp.is_file() and stamp.read_text() == signature:
-        return store
-    shutil.rmtree(store, ignore_errors=True)
-    done = subprocess.run([oxigraph_binary(), "load", "--location", str(store), "--file", str(source)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise StoreError(f"{source}: oxigraph could not load it: {done.stderr.strip()}")
-    stamp.write_text(signature)
-    return store
+    """Load ``DIR/graph.nt`` into ``DIR/.oxigraph`` unless the store is already up to date (the
+    store :func:`kg.load` opens too; :func:`kg.rdf.oxigraph.disk_store`)."""
+    from kg.rdf.oxigraph import disk_store
+
+    return disk_store(directory)
 
 
 def _free_port() -> int:

@@ -142,3 +142,28 @@ def test_with_values_writes_each_value_as_one_term() -> None:
     assert text.count("UNION") == 1 and '\\"' in text and "\\n" in text
     several = with_values("SELECT ?deal WHERE { ?deal ?p ?o }", {"deal": [URIRef("https://x/1"), URIRef("https://x/2")]})
     assert "VALUES (?deal) { (<https://x/1>) (<https://x/2>) }" in several
+
+
+def test_disk_store_is_made_once_refreshed_when_the_graph_changes_and_read_only(seed_out, tmp_path) -> None:
+    import shutil
+
+    import pytest as _pytest
+    from rdflib import Literal, URIRef
+
+    from kg.rdf.oxigraph import disk_store, graph_from_directory
+
+    folder = tmp_path / "built"
+    shutil.copytree(seed_out, folder, ignore=shutil.ignore_patterns(".oxigraph*"))
+    store = disk_store(folder)
+    made = (store / ".geokg-source").stat().st_mtime_ns
+    assert disk_store(folder) == store and (store / ".geokg-source").stat().st_mtime_ns == made  # up to date: kept
+    graph = graph_from_directory(folder)
+    lines = (folder / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert len(graph) == len(set(lines))
+    assert queries.find_entity(graph, "Islamabad") is not None
+    with _pytest.raises(Exception):  # noqa: B017 - pyoxigraph's own error for a write to a read-only store
+        graph.add((URIRef("https://x/a"), URIRef("https://x/b"), Literal("c")))
+    extra = '<https://x/s> <http://www.w3.org/2000/01/rdf-schema#label> "Brand new" .'
+    (folder / "graph.nt").write_text("\n".join(lines + [extra]) + "\n", encoding="utf-8")
+    assert queries.find_entity(graph_from_directory(folder), "Brand new") == URIRef("https://x/s")  # reloaded
+    assert not list(folder.glob(".oxigraph-*"))  # no half-made or old stores left behind

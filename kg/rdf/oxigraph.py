@@ -10,6 +10,9 @@ without an identifier would write to a random graph name).
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,7 +23,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
-__all__ = ["OxigraphGraph", "graph_from_ntriples", "is_oxigraph", "select"]
+from kg.errors import StoreError
+
+__all__ = ["OxigraphGraph", "disk_store", "graph_from_directory", "graph_from_ntriples", "is_oxigraph", "select"]
+
+STORE_DIR = ".oxigraph"  # the on-disk store beside a build's graph.nt (kg.load, kg serve)
+_STAMP = ".geokg-source"
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -38,13 +46,57 @@ class OxigraphGraph(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
-def graph_from_ntriples(path: str | Path) -> Graph:
+def graph_from_ntriples(path: str | Path) -> OxigraphGraph:
     """Bulk-load an N-Triples file into an in-memory Oxigraph store and wrap it as an rdflib Graph."""
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    return _wrap(store)
+
+
+def _wrap(store: ox.Store) -> OxigraphGraph:
     graph = OxigraphGraph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
     graph.oxigraph = store
     return graph
+
+
+def disk_store(directory: str | Path) -> Path:
+    """``DIR/.oxigraph``: ``DIR/graph.nt`` bulk-loaded into an on-disk Oxigraph store, unless the
+    store is already up to date (it keeps the size and modification time of the graph.nt it was
+    loaded from). A new store is loaded beside the old one and renamed into place, so a reader
+    never opens half a store."""
+    directory = Path(directory)
+    source = directory / "graph.nt"
+    if not source.is_file():
+        raise StoreError(f"{directory}: no graph.nt here; run `kg build INPUT --out {directory}` first")
+    target = directory / STORE_DIR
+    signature = f"{source.stat().st_mtime_ns}:{source.stat().st_size}"
+    stamp = target / _STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == signature:
+        return target
+    fresh = Path(tempfile.mkdtemp(prefix=f"{STORE_DIR}-new-", dir=directory))
+    try:
+        store = ox.Store(str(fresh))
+        store.bulk_load(path=str(source), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        store.flush()
+        del store
+        (fresh / _STAMP).write_text(signature, encoding="utf-8")
+        old = directory / f"{STORE_DIR}-old-{os.getpid()}"
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except Exception as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if isinstance(error, (OSError, ValueError, SyntaxError)):
+            raise StoreError(f"{source}: could not load it into an Oxigraph store: {error}") from None
+        raise
+    return target
+
+
+def graph_from_directory(directory: str | Path) -> OxigraphGraph:
+    """A build's graph as a read-only rdflib Graph on its on-disk Oxigraph store (made or
+    refreshed by :func:`disk_store` first): opening it takes milliseconds however big it is."""
+    return _wrap(ox.Store.read_only(str(disk_store(directory))))
 
 
 def is_oxigraph(graph: Graph) -> bool:
