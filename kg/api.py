@@ -192,15 +192,17 @@ def build_into(directory: str | Path, inputs: Iterable[str | Path], *, model: st
     report.timings["extract and store"] = time.perf_counter() - started
     failed = {p.where for p in report.problems}
     report.added = [d for d in report.added if d not in failed]
-    return rebuild(directory, validate=validate, timings=report.timings), report
+    return rebuild(directory, validate=validate, timings=report.timings, processes=processes), report
 
 
-def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, float] | None = None) -> KnowledgeGraph:
+def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, float] | None = None,
+            processes: int = 1) -> KnowledgeGraph:
     """Make the graph and the exports of ``directory`` again from its stored documents.
 
     Only the part of the graph that changed since the last validated build is checked against
     the shapes (:mod:`kg.delta`); the first build of a directory checks it all. ``timings``, when
-    given, receives the seconds each stage took.
+    given, receives the seconds each stage took; with ``processes`` > 1 a whole-graph check is
+    split between that many processes (:func:`kg.rdf.validate.validate`).
     """
     from kg.delta import changed_subgraph, check_changed, mark_validated, previous_validated
 
@@ -220,7 +222,7 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
             with previous.open(encoding="utf-8") as stream:
                 change = changed_subgraph(graph, (line.rstrip("\n") for line in stream), lines)
         if change is None:
-            check(graph, where=str(directory))
+            check(graph, where=str(directory), processes=processes)
         else:
             check_changed(change, where=str(directory))
         clock.lap("SHACL")

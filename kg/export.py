@@ -100,8 +100,23 @@ def graphml_view(entities: Iterable[Entity], facts: Iterable[Fact]) -> nx.MultiD
 
 
 def ntriples_lines(graph: Graph) -> list[str]:
-    """The graph as sorted N-Triples lines (no newline at their ends)."""
-    return sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
+    """The graph as sorted N-Triples lines (no newline at their ends).
+
+    The rows are rdflib's own (``format="nt"``), each term written once however often it recurs.
+    """
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    written: dict[object, str] = {}
+
+    def term(node: object) -> str:
+        text = written.get(node)
+        if text is None:
+            text = written[node] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()  # type: ignore[attr-defined]
+        return text
+
+    # rdflib's serializer writes "s p o .\n" per triple; joined and split again exactly as before
+    rows = "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in graph)
+    return sorted(line for line in rows.splitlines() if line.strip())
 
 
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")  # a prefixed name's local part that needs no escaping

@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import __version__
+from kg.rdf.fast import indexed_graph
 from kg.rdf.iris import activity_iri, document_iri, entity_iri, evidence_iri, fact_iri, value_iri
 from kg.rdf.namespace import GEOKG
 from kg.records import Amount, Article, DateValue, Entity, Fact
@@ -132,8 +133,9 @@ def _add_fact(graph: Graph, fact: Fact, activity: URIRef) -> None:
 
 
 def build_graph(articles: Iterable[Article], entities: Iterable[Entity], facts: Iterable[Fact]) -> Graph:
-    """The RDF graph of a build: documents, entities, facts, evidence and the build activity."""
-    graph = bind_prefixes(Graph())
+    """The RDF graph of a build: documents, entities, facts, evidence and the build activity
+    (in an :class:`~kg.rdf.fast.IndexedStore`)."""
+    graph = bind_prefixes(indexed_graph())
     articles = sorted(articles, key=lambda a: a.id)
     activity = activity_iri(tuple(a.id for a in articles))
     graph.add((activity, RDF.type, PROV.Activity))

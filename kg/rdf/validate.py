@@ -1,11 +1,23 @@
-"""pySHACL against ``ontology/shapes.ttl``: every build is checked and fails loudly."""
+"""pySHACL against ``ontology/shapes.ttl``: every build is checked and fails loudly.
+
+A graph in an :class:`~kg.rdf.fast.IndexedStore` (what :func:`kg.rdf.build.build_graph` makes) is
+validated in place when every shape is made of core, node-local constraints (the test of
+:mod:`kg.delta`): the ontology's axioms are added to it the way pySHACL adds them to its copy of the
+data graph, pySHACL runs without the SHACL-AF machinery those shapes do not use, and the added
+triples and prefixes are taken out again afterwards. With ``processes`` > 1 the shapes are split
+between that many forked processes, each validating its shapes against the whole graph; when one
+of them finds the graph does not conform, the whole graph is validated again here so that the
+report is the same as ever. Any other graph is validated exactly as before (pySHACL copies it and
+mixes the ontology into the copy).
+"""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 
 from kg.errors import ValidationError
 
@@ -32,18 +44,122 @@ def ontology_graph() -> Graph:
     return Graph().parse(_path("geokg.ttl"))
 
 
-def validate(graph: Graph) -> tuple[bool, str]:
-    """Run pySHACL; returns (conforms, report text)."""
+@lru_cache(maxsize=1)
+def _indexed_shapes() -> Graph | None:
+    """The shapes in an IndexedStore when they allow the in-place check (else ``None``)."""
+    from kg.delta import _shape_scope
+    from kg.rdf.fast import indexed_graph
+
+    shapes = shapes_graph()
+    if _shape_scope(shapes) is None:
+        return None
+    copy = indexed_graph()
+    for prefix, namespace in shapes.namespaces():
+        copy.bind(prefix, namespace)
+    for triple in shapes:
+        copy.add(triple)
+    return copy
+
+
+def _in_place(graph: Graph) -> Graph | None:
+    from kg.rdf.fast import IndexedStore
+
+    if not isinstance(graph.store, IndexedStore) or os.environ.get("PYSHACL_USE_FULL_MIXIN"):
+        return None
+    return _indexed_shapes()
+
+
+def _shape_groups(graph: Graph, shapes: Graph, count: int) -> list[list[URIRef]]:
+    """The targeted shapes split into ``count`` groups of about equal work (focus nodes × property
+    shapes); none when a targeted shape has no IRI to name it by."""
+    target_class = URIRef("http://www.w3.org/ns/shacl#targetClass")
+    prop = URIRef("http://www.w3.org/ns/shacl#property")
+    targeted = set(shapes.subjects(target_class, None))
+    if not all(isinstance(shape, URIRef) for shape in targeted):
+        return []
+    work = []
+    for shape in sorted(targeted):
+        nodes = sum(len(set(graph.subjects(RDF.type, c))) for c in shapes.objects(shape, target_class))
+        work.append((nodes * (1 + len(list(shapes.objects(shape, prop)))), shape))
+    groups: list[tuple[int, list[URIRef]]] = [(0, []) for _ in range(count)]
+    for cost, shape in sorted(work, key=lambda item: (-item[0], str(item[1]))):
+        groups.sort(key=lambda group: group[0])
+        groups[0] = (groups[0][0] + cost, [*groups[0][1], shape])
+    return [group for _cost, group in groups if group]
+
+
+def _run(graph: Graph, shapes: Graph, use_shapes: list[URIRef] | None = None) -> tuple[bool, str]:
     from pyshacl import validate as shacl
 
-    conforms, _report, text = shacl(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
-                                    inference="none", advanced=True, allow_warnings=True)
+    conforms, _report, text = shacl(graph, shacl_graph=shapes, inference="none", advanced=False,
+                                    allow_warnings=True, use_shapes=use_shapes)
     return bool(conforms), str(text)
 
 
-def check(graph: Graph, *, where: str = "graph") -> None:
+def _parallel(graph: Graph, shapes: Graph, processes: int) -> bool:
+    """Whether every group of shapes conforms, the groups validated in forked processes."""
+    import multiprocessing
+
+    groups = _shape_groups(graph, shapes, processes)
+    if len(groups) < 2:
+        return _run(graph, shapes)[0]
+    context = multiprocessing.get_context("fork")
+    children = []
+    for group in groups[1:]:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(graph, shapes, [str(s) for s in group], send), daemon=True)
+        child.start()
+        send.close()
+        children.append((child, receive))
+    conforms = _run(graph, shapes, [str(s) for s in groups[0]])[0]
+    for child, receive in children:
+        try:
+            conforms = bool(receive.recv()) and conforms
+        except EOFError:
+            conforms = False  # the child died: the caller validates again here
+        child.join()
+    return conforms
+
+
+def _child(graph: Graph, shapes: Graph, group: list[str], send) -> None:  # type: ignore[no-untyped-def]
+    try:
+        send.send(_run(graph, shapes, group)[0])  # type: ignore[arg-type]
+    except BaseException:
+        send.send(False)
+    finally:
+        send.close()
+
+
+def validate(graph: Graph, *, processes: int = 1) -> tuple[bool, str]:
+    """Run pySHACL; returns (conforms, report text)."""
+    shapes = _in_place(graph)
+    if shapes is None:
+        from pyshacl import validate as shacl
+
+        conforms, _report, text = shacl(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+                                        inference="none", advanced=True, allow_warnings=True)
+        return bool(conforms), str(text)
+    from pyshacl.rdfutil.inoculate import inoculate
+
+    store = graph.store
+    saved = store.bindings()  # type: ignore[attr-defined]
+    store.journal = added = []  # type: ignore[attr-defined]
+    try:
+        inoculate(graph, ontology_graph())  # what pySHACL does to its copy of the data graph
+        store.journal = None  # type: ignore[attr-defined]
+        if processes > 1 and hasattr(os, "fork") and _parallel(graph, shapes, processes):
+            return True, "Validation Report\nConforms: True\n"
+        return _run(graph, shapes)
+    finally:
+        store.journal = None  # type: ignore[attr-defined]
+        for triple in added:
+            graph.remove(triple)
+        store.restore_bindings(saved)  # type: ignore[attr-defined]
+
+
+def check(graph: Graph, *, where: str = "graph", processes: int = 1) -> None:
     """Raise :class:`~kg.errors.ValidationError` when ``graph`` does not conform."""
-    conforms, text = validate(graph)
+    conforms, text = validate(graph, processes=processes)
     if not conforms:
         first = next((line.strip() for line in text.splitlines() if "Message:" in line), "see the report")
         raise ValidationError(f"{where}: does not conform to ontology/shapes.ttl: {first}", report=text)
