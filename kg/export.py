@@ -111,7 +111,13 @@ def ntriples_lines(graph: Graph) -> list[str]:
     def term(node: object) -> str:
         text = written.get(node)
         if text is None:
-            text = written[node] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()  # type: ignore[attr-defined]
+            if isinstance(node, Literal):
+                text = _quoteLiteral(node)
+                if node.language:  # "x"@en == "x"@EN: not one row
+                    return text
+            else:
+                text = node.n3()  # type: ignore[attr-defined]
+            written[node] = text
         return text
 
     # rdflib's serializer writes "s p o .\n" per triple; joined and split again exactly as before
@@ -140,13 +146,19 @@ def turtle_from_lines(lines: Iterable[str], prefixes: Iterable[tuple[str, str]])
     """
     spaces = sorted(((p, str(ns)) for p, ns in prefixes if p), key=lambda item: -len(item[1]))
     used: set[str] = set()
+    shortened: dict[str, str] = {}  # an IRI's Turtle form, worked out once (the prefixes it used are in used)
 
     def iri(term: str) -> str:
+        known = shortened.get(term)
+        if known is not None:
+            return known
         value = term[1:-1]
         for prefix, namespace in spaces:
             if value.startswith(namespace) and _LOCAL.match(value[len(namespace):]):
                 used.add(prefix)
-                return f"{prefix}:{value[len(namespace):]}"
+                known = shortened[term] = f"{prefix}:{value[len(namespace):]}"
+                return known
+        shortened[term] = term
         return term
 
     def node(term: str) -> str:
@@ -202,13 +214,21 @@ def _value_order(value: object) -> tuple[str, ...]:
 def jsonld_from_graph(graph: Graph) -> str:
     """Expanded JSON-LD: one node object per subject, sorted, so the file is stable."""
     nodes: dict[str, dict[str, list[object]]] = {}
+    values: dict[object, object] = {}  # a term's JSON-LD value, made once (equal terms, equal values)
     for s, p, o in graph:
         key = f"_:{s}" if isinstance(s, BNode) else str(s)
-        node = nodes.setdefault(key, {})
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = {}
         if p == RDF.type and not isinstance(o, Literal):
             node.setdefault("@type", []).append(str(o))
         else:
-            node.setdefault(str(p), []).append(_jsonld_value(o))
+            value = values.get(o)
+            if value is None:
+                value = _jsonld_value(o)
+                if not (isinstance(o, Literal) and o.language):  # "x"@en == "x"@EN: not one value
+                    values[o] = value
+            node.setdefault(str(p), []).append(value)
     document = []
     for key in sorted(nodes):
         row: dict[str, object] = {"@id": key}
