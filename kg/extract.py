@@ -710,15 +710,29 @@ def _chain(token: Any) -> list[Any]:
     return chain
 
 
+def _denied_by_conjunct(node: Any, lemmas: set[str]) -> bool:
+    """"was expected to sign the deal but did not sign": a negated conjunct that repeats a verb of
+    the chain with no subject or object of its own takes the expectation back."""
+    for conj in node.children:
+        if conj.dep_ == "conj" and conj.lemma_ in lemmas and any(c.dep_ == "neg" for c in conj.children) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in conj.children):
+            return True
+    return False
+
+
 def polarity_of(token: Any, base: str = "positive") -> str:
     """Negative when the trigger or a governing verb is negated or is a negator ("declined to")."""
     rules = relation_rules()
     negated = False
-    for node in _chain(token):
+    chain = _chain(token)
+    lemmas = {node.lemma_ for node in chain if node.pos_ in {"VERB", "AUX"}}
+    for node in chain:
         if any(c.dep_ == "neg" for c in node.children):
             negated = not negated
         if node is not token and node.lemma_ in rules["negators"]:
             negated = not negated
+        if not negated and _denied_by_conjunct(node, lemmas):
+            negated = True
     if base == "negative":
         return "positive" if negated else "negative"
     return "negative" if negated else "positive"
@@ -1260,7 +1274,18 @@ def extract(doc: Any, article: Article) -> Extraction:
     for function in RULE_FUNCTIONS:
         relations.extend(function(state))
     mentions = sorted(state.mentions, key=lambda m: (m.start, m.end))
-    return Extraction(mentions=tuple(mentions), relations=tuple(relations))
+    return Extraction(mentions=tuple(mentions), relations=tuple(_negation_wins(relations)))
+
+
+def _negation_wins(relations: list[RelationMention]) -> list[RelationMention]:
+    """A sentence that denies a fact ("X is not part of the deal") does not also assert it: a
+    positive reading of the same subject, predicate and object from that sentence is dropped."""
+    def key(r: RelationMention) -> tuple:
+        return (r.sentence_start, r.subject.start, r.predicate, r.object.start)
+    denied = {key(r) for r in relations if r.polarity == "negative"}
+    if not denied:
+        return relations
+    return [r for r in relations if r.polarity == "negative" or key(r) not in denied]
 
 
 def iter_relations(extractions: Iterable[Extraction]) -> Iterator[RelationMention]:

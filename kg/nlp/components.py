@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import lexicon, titles
+from kg.nlp.gazetteer import _json as _resource_json, lexicon, titles
 
 __all__ = ["ParagraphSentencizer", "EntityMerger", "LABELS"]
 
@@ -40,7 +40,16 @@ _PLACE_TAILS = {"Falls", "Island", "Islands", "Bay", "Lake", "River", "Valley", 
 _COMPANY_NOUNS = {"company", "miner", "group", "firm", "carmaker", "automaker", "conglomerate", "producer", "lender",
                   "giant", "consortium", "trader", "startup", "start-up", "developer", "explorer", "operator",
                   "subsidiary", "smelter", "refiner"}
+# Words of ministerial portfolios, to join "Lands and" to "Natural Resources Minister".
+_PORTFOLIO_WORDS = {w for p in _resource_json("titles.json")["portfolios"] for w in p.split() if w[:1].isupper()} | {
+    "Lands", "Land", "Coal", "Water", "Forestry", "Forests", "Fisheries", "Tourism", "Culture", "Education", "Labour",
+    "Labor", "Justice", "Youth", "Sports", "Housing", "Infrastructure", "Communications", "Works", "Development",
+    "Assets", "Geology", "Metallurgy", "Steel", "Power", "Electricity", "Water", "Digital", "Innovation", "Enterprise",
+    "Employment", "Security", "Defence", "Cooperation", "International", "Regional", "Rural", "Urban", "Transport"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
+# Courtesy words before a name are not part of it ("Dr. S. Jaishankar", "Shri G. Kishan Reddy", "Hon. Banda").
+_HONORIFICS = {"dr", "dr.", "shri", "smt", "smt.", "hon", "hon.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
+               "prof.", "sir", "dame", "sri", "shrimati", "honourable", "honorable", "excellency"}
 
 
 @Language.factory("kg_paragraphs")
@@ -137,7 +146,8 @@ class EntityMerger:
         return spans
 
     def set_annotations(self, doc: Doc, rule_spans: list[Span]) -> Doc:
-        titles_ = self._long_titles(doc, [e for e in doc.ents if e.label_ == "TITLE"])
+        titles_ = self._long_titles(doc, [self._joined_portfolio(doc, e) for e in doc.ents if e.label_ == "TITLE"])
+        rule_spans = rule_spans + self._mineral_country_names(doc)
         title_tokens = {i for e in titles_ for i in range(e.start, e.end)}
         candidates: list[Span] = []
         event_tokens = {i for s in rule_spans if s.label_ == "EVENT" for i in range(s.start, s.end)}
@@ -193,7 +203,8 @@ class EntityMerger:
     @staticmethod
     def _trim(doc: Doc, ent: Span, label: str) -> Span | None:
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct):
+        while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct
+                               or (label == "PERSON" and doc[start].lower_ in _HONORIFICS)):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
             end -= 1
@@ -225,6 +236,31 @@ class EntityMerger:
         return ent
 
     @staticmethod
+    def _joined_portfolio(doc: Doc, title: Span) -> Span:
+        """``Energy and Natural Resources Minister``: a capitalised portfolio word joined by "and"
+        to the front of a title belongs to it ("Lands and Natural Resources Minister")."""
+        start = title.start
+        if start >= 2 and doc[start].is_title and doc[start - 1].lower_ in {"and", "&"} \
+                and doc[start - 2].text in _PORTFOLIO_WORDS and doc[start - 2].ent_type_ not in _RULER_LABELS \
+                and not doc[start - 1].is_sent_start:
+            start -= 2
+            return Span(doc, start, title.end, label="TITLE", span_id=title.id_)
+        return title
+
+    @staticmethod
+    def _mineral_country_names(doc: Doc) -> list[Span]:
+        """``Rare Earths Norway``, ``Lithium Australia``: a capitalised mineral name glued to a country
+        names a company."""
+        spans = []
+        ents = list(doc.ents)
+        for first, second in zip(ents, ents[1:]):
+            if first.label_ == "MINERAL" and second.label_ == "COUNTRY" and first.end == second.start \
+                    and all(t.is_title for t in first) and first[-1].whitespace_ \
+                    and not any(doc[i].is_sent_start for i in range(first.start + 1, second.end)):
+                spans.append(Span(doc, first.start, second.end, label="ORG", span_id=""))
+        return spans
+
+    @staticmethod
     def _long_titles(doc: Doc, titles_: list[Span]) -> list[Span]:
         """``Minister of Mineral and Petroleum Resources Thabo Mkhize``: a title "Minister of …"
         runs over capitalised words up to the person (the last two words when the NER saw none)."""
@@ -254,22 +290,27 @@ class EntityMerger:
         ("Luiz Inácio Lula da Silva")."""
         persons = []
         for title in titles_:
-            i = title.end
+            first = title.end
+            while first < len(doc) and doc[first].lower_ in _HONORIFICS:
+                first += 1
+                if first < len(doc) and doc[first].text == "." and not doc[first - 1].whitespace_:
+                    first += 1
+            i = first
             while i < len(doc):
-                if i > title.end and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start and (
+                if i > first and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start and (
                         (doc[i].text in {"-", "‐"} and not doc[i - 1].whitespace_ and not doc[i].whitespace_)
                         or doc[i].text in _NAME_PARTICLES):
                     i += 2
                     continue
                 if not (doc[i].is_title and doc[i].pos_ in {"PROPN", "NOUN"} and doc[i].ent_type_ not in _RULER_LABELS - {"TITLE"}):
                     break
-                if i > title.end and doc[i].is_sent_start:
+                if i > first and doc[i].is_sent_start:
                     break
                 i += 1
-            if i > title.end and doc[i - 1].text in _PLACE_WORDS | _ORG_WORDS:
+            if i > first and doc[i - 1].text in _PLACE_WORDS | _ORG_WORDS:
                 continue  # "King Abdulaziz International Conference Center" is a place, not a king
-            if i > title.end and not (i - title.end == 1 and len(doc[title.end]) == 1):
-                persons.append(Span(doc, title.end, i, label="PERSON", span_id=""))
+            if i > first and not (i - first == 1 and len(doc[first]) == 1):
+                persons.append(Span(doc, first, i, label="PERSON", span_id=""))
         return persons
 
 

@@ -11,7 +11,7 @@ from typing import Any
 __all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns"]
 
 RESOURCES = Path(__file__).parent / "resources"
-_AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Guinea", "Niger", "Turkey", "Wales", "Scotland"}
+_AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Guinea", "Wales", "Scotland"}
 
 
 @dataclass(frozen=True)
