@@ -27,14 +27,35 @@ __all__ = ["KnowledgeGraph", "BuildReport", "build", "build_articles", "build_in
            "rebuild", "remove", "extract_articles"]
 
 
-@dataclass
 class KnowledgeGraph:
-    """A built graph: the RDF (source of truth), its entities and facts, and a networkx view."""
+    """A built graph: the RDF (source of truth), its entities and facts, and a networkx view.
 
-    graph: Graph
-    entities: list[Entity]
-    facts: list[Fact]
-    _nx: nx.MultiDiGraph | None = field(default=None, repr=False)
+    ``entities`` and ``facts`` are read from the RDF on first use when not given (a loaded graph
+    answers queries without reading every fact first).
+    """
+
+    def __init__(self, graph: Graph, entities: list[Entity] | None = None, facts: list[Fact] | None = None) -> None:
+        self.graph = graph
+        self._entities = entities
+        self._facts = facts
+        self._nx: nx.MultiDiGraph | None = None
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({len(self.graph)} triples)"
+
+    @property
+    def entities(self) -> list[Entity]:
+        """Every entity, sorted by key."""
+        if self._entities is None:
+            self._entities = read_entities(self.graph)
+        return self._entities
+
+    @property
+    def facts(self) -> list[Fact]:
+        """Every fact with its evidence, sorted by (subject, predicate, object, polarity)."""
+        if self._facts is None:
+            self._facts = read_facts(self.graph)
+        return self._facts
 
     @property
     def nx(self) -> nx.MultiDiGraph:
@@ -283,10 +304,12 @@ def build_text(text: str, *, id: str = "text", published: str | None = None, tit
 def load(directory: str | Path, *, store: str = "oxigraph") -> KnowledgeGraph:
     """Load a directory written by ``kg build``.
 
-    ``store="oxigraph"`` (the default) bulk-loads its ``graph.nt`` into an in-memory Oxigraph store
-    behind an rdflib Graph (:mod:`kg.rdf.oxigraph`): several times faster to load than rdflib's own
-    parser, and the query modules and ``kg query`` run in Oxigraph's SPARQL engine.
-    ``store="memory"`` parses it into rdflib's in-memory store (what pySHACL is fastest on).
+    ``store="oxigraph"`` (the default) opens ``DIR/.oxigraph``, an on-disk Oxigraph store behind a
+    read-only rdflib Graph (:mod:`kg.rdf.oxigraph`): made from ``graph.nt`` by pyoxigraph's bulk
+    loader the first time (and whenever ``graph.nt`` has changed), opened in milliseconds after
+    that; the query modules and ``kg query`` run in Oxigraph's SPARQL engine. Where ``DIR`` cannot
+    be written, ``graph.nt`` is bulk-loaded into an in-memory Oxigraph store instead.
+    ``store="memory"`` parses it into rdflib's in-memory store (writable; what pySHACL works on).
     A directory with only ``graph.ttl`` is read into rdflib's store either way.
     """
     if store not in {"oxigraph", "memory"}:
@@ -296,9 +319,12 @@ def load(directory: str | Path, *, store: str = "oxigraph") -> KnowledgeGraph:
     if path is None:
         raise StoreError(f"{directory}: no graph.ttl here; run `kg build INPUT --out {directory}` first")
     if path.suffix == ".nt" and store == "oxigraph":
-        from kg.rdf.oxigraph import graph_from_ntriples
+        from kg.rdf.oxigraph import graph_from_directory, graph_from_ntriples
 
-        graph = bind_prefixes(graph_from_ntriples(path))
+        try:
+            graph = bind_prefixes(graph_from_directory(folder))
+        except (OSError, StoreError):  # a read-only directory, a full disk: load into memory
+            graph = bind_prefixes(graph_from_ntriples(path))
     else:
         graph = bind_prefixes(Graph()).parse(path, format="nt" if path.suffix == ".nt" else "turtle")
-    return KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
+    return KnowledgeGraph(graph)
