@@ -216,3 +216,14 @@ def test_extract_mineral_glued_to_country_is_a_company_and_turkey_niger_are_coun
     assert labels.get("Niger") == "COUNTRY" and labels.get("Turkey") == "COUNTRY", labels
     assert labels.get("Sahel Mining Workshop") == "EVENT", labels
     assert ("Bolivia", "hasReserves", "boron", "positive", "asserted") in facts_of("Bolivia holds vast reserves of boron.")
+
+
+def test_extract_accounts_for_a_share_of_output_is_production() -> None:
+    found = facts_of("Gabon, which accounts for nearly a fifth of global manganese production, raised royalties.")
+    assert ("Gabon", "produces", "manganese", "positive", "asserted") in found, found
+    assert not any(p == "produces" for _, p, *_ in facts_of("Kenya accounts for a tenth of the region's tea sales."))
+
+
+def test_extract_left_off_the_guest_list_is_not_invited() -> None:
+    found = facts_of("Peru will host the Andean Copper Summit in May. Venezuela was left off the guest list.")
+    assert ("Venezuela", "invitedTo", "Andean Copper Summit", "negative", "asserted") in found, found
