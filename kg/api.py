@@ -250,7 +250,7 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
     mark_validated(directory, None)  # no record while the files are being replaced
     result = KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
     clock.lap("read records back")
-    write_outputs(directory, graph, result.entities, result.facts, lines=lines)
+    write_outputs(directory, graph, result.entities, result.facts, lines=lines, processes=processes)
     if validate:
         mark_validated(directory, lines)
     clock.lap("write exports")

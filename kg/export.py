@@ -12,15 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
+from kg.errors import StoreError
 from kg.rdf.iris import entity_iri
 from kg.records import Entity, Fact
 
@@ -239,10 +241,12 @@ def jsonld_from_graph(graph: Graph) -> str:
 
 
 def write_outputs(out: Path, graph: Graph, entities: list[Entity], facts: list[Fact], *,
-                  lines: list[str] | None = None) -> dict[str, Path]:
+                  lines: list[str] | None = None, processes: int = 1) -> dict[str, Path]:
     """Write every export of a build into ``out``; returns the paths by format.
 
-    ``lines`` are the graph's sorted N-Triples lines when the caller has them already.
+    ``lines`` are the graph's sorted N-Triples lines when the caller has them already. With
+    ``processes`` > 1 (and ``fork``), a forked process writes JSON-LD and GEXF, the two slowest,
+    while this one writes the rest: the same files, in about half the time.
     """
     out.mkdir(parents=True, exist_ok=True)
     by_key = {e.key: e for e in entities}
@@ -252,15 +256,31 @@ def write_outputs(out: Path, graph: Graph, entities: list[Entity], facts: list[F
         "gexf": out / "graph.gexf", "csv": out / "facts.csv",
     }
     lines = ntriples_lines(graph) if lines is None else lines
-    atomic_write(paths["turtle"], turtle_from_lines(lines, graph.namespaces()))
-    atomic_write(paths["jsonld"], jsonld_from_graph(graph))
-    atomic_write(paths["nt"], "\n".join(lines) + "\n")
-    atomic_write(paths["entities"], "".join(json.dumps(entity_row(e), ensure_ascii=False) + "\n" for e in entities))
-    atomic_write(paths["facts"], "".join(json.dumps(fact_row(f, by_key), ensure_ascii=False) + "\n" for f in facts))
     view = graphml_view(entities, facts)
-    atomic_write(paths["graphml"], "\n".join(nx.generate_graphml(view)) + "\n")
-    atomic_write(paths["gexf"], "\n".join(nx.generate_gexf(view)) + "\n")
-    atomic_write(paths["csv"], facts_csv(facts, by_key))
+    writers: dict[str, Callable[[], str]] = {
+        "turtle": lambda: turtle_from_lines(lines, graph.namespaces()),
+        "jsonld": lambda: jsonld_from_graph(graph),
+        "nt": lambda: "\n".join(lines) + "\n",
+        "entities": lambda: "".join(json.dumps(entity_row(e), ensure_ascii=False) + "\n" for e in entities),
+        "facts": lambda: "".join(json.dumps(fact_row(f, by_key), ensure_ascii=False) + "\n" for f in facts),
+        "graphml": lambda: "\n".join(nx.generate_graphml(view)) + "\n",
+        "gexf": lambda: "\n".join(nx.generate_gexf(view)) + "\n",
+        "csv": lambda: facts_csv(facts, by_key),
+    }
+    apart = ("jsonld", "gexf") if processes > 1 and "fork" in multiprocessing.get_all_start_methods() else ()
+    child = None
+    if apart:
+        child = multiprocessing.get_context("fork").Process(
+            target=lambda: [atomic_write(paths[name], writers[name]()) for name in apart], daemon=True)
+        child.start()
+    for name, write in writers.items():
+        if name not in apart:
+            atomic_write(paths[name], write())
+    if child is not None:
+        child.join()
+        if child.exitcode != 0:
+            raise StoreError(f"{out}: writing {' and '.join(paths[n].name for n in apart)} failed "
+                              f"(exit status {child.exitcode}; the error is printed above)")
     return paths
 
 

@@ -117,4 +117,7 @@ def test_corpus_two_worker_processes_give_the_same_graph(built20: Path, twenty: 
     folder, _articles = twenty
     _result, report = build_into(tmp_path / "two", [folder], processes=2)
     assert report.ok and len(report.added) == 20
-    assert (tmp_path / "two" / "graph.nt").read_bytes() == (built20 / "graph.nt").read_bytes()
+    # every export is the same file, though a second process wrote JSON-LD and GEXF
+    for name in ("graph.nt", "graph.ttl", "graph.jsonld", "graph.graphml", "graph.gexf", "facts.csv",
+                 "facts.jsonl", "entities.jsonl"):
+        assert (tmp_path / "two" / name).read_bytes() == (built20 / name).read_bytes(), name
