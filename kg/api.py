@@ -213,21 +213,23 @@ def build_into(directory: str | Path, inputs: Iterable[str | Path], *, model: st
     report.timings["extract and store"] = time.perf_counter() - started
     failed = {p.where for p in report.problems}
     report.added = [d for d in report.added if d not in failed]
-    return rebuild(directory, validate=validate, timings=report.timings, processes=processes), report
+    return rebuild(directory, validate=validate, timings=report.timings, processes=processes,
+                   progress=progress), report
 
 
 def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, float] | None = None,
-            processes: int = 1) -> KnowledgeGraph:
+            processes: int = 1, progress: bool = False) -> KnowledgeGraph:
     """Make the graph and the exports of ``directory`` again from its stored documents.
 
     Only the part of the graph that changed since the last validated build is checked against
     the shapes (:mod:`kg.delta`); the first build of a directory checks it all. ``timings``, when
     given, receives the seconds each stage took; with ``processes`` > 1 a whole-graph check is
-    split between that many processes (:func:`kg.rdf.validate.validate`).
+    split between that many processes (:func:`kg.rdf.validate.validate`). With ``progress`` each
+    stage says on a terminal (stderr) when it is done and how long it took.
     """
     from kg.delta import changed_subgraph, check_changed, mark_validated, previous_validated
 
-    clock = _Clock(timings)
+    clock = _Clock(timings, echo=progress and sys.stderr.isatty())
     directory = Path(directory)
     pairs = [(record.article, record.extraction) for record in Store(directory)]
     clock.lap("read the store")
@@ -258,15 +260,18 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
 
 
 class _Clock:
-    """Seconds per stage into ``timings`` (nothing when it is ``None``)."""
+    """Seconds per stage into ``timings`` (nothing when it is ``None``); with ``echo`` a line on
+    stderr as each stage ends (a big build spends a minute after extraction)."""
 
-    def __init__(self, timings: dict[str, float] | None) -> None:
-        self.timings, self.last = timings, time.perf_counter()
+    def __init__(self, timings: dict[str, float] | None, *, echo: bool = False) -> None:
+        self.timings, self.echo, self.last = timings, echo, time.perf_counter()
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         if self.timings is not None:
             self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        if self.echo:
+            print(f"kg: {stage}: {now - self.last:.1f} s", file=sys.stderr, flush=True)
         self.last = now
 
 

@@ -18,6 +18,9 @@ from kg.errors import KGError
 __all__ = ["main"]
 
 
+SUMMARY_FACTS = 60  # facts listed after a build; `kg show` lists them all
+
+
 def _build(args: argparse.Namespace) -> int:
     from kg.api import build_into
     from kg.summary import summary
@@ -31,7 +34,7 @@ def _build(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(f"kg: note: {note}", file=sys.stderr)
     if not args.quiet:
-        print(summary(result.entities, result.facts))
+        print(summary(result.entities, result.facts, limit=SUMMARY_FACTS, where=str(args.out)))
         print(f"{args.out}/: {len(report.added)} added, {len(report.replaced)} replaced, "
               f"{len(report.unchanged)} unchanged, {len(report.problems)} failed; "
               f"{time.perf_counter() - started:.1f} s", file=sys.stderr)

@@ -138,3 +138,13 @@ def test_readme_python_example_runs_as_written(tmp_path: Path, monkeypatch) -> N
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+def test_build_summary_lists_the_first_facts_and_says_how_many_more(seed_kg) -> None:
+    from kg.summary import summary
+
+    everything = summary(seed_kg.entities, seed_kg.facts)
+    assert everything.count("—") == len(seed_kg.facts) and "more" not in everything
+    short = summary(seed_kg.entities, seed_kg.facts, limit=3, where="out")
+    assert short.count("—") == 3
+    assert f"… and {len(seed_kg.facts) - 3} more: `kg show out` lists them all" in short
