@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 
-__all__ = ["OxigraphGraph", "disk_store", "graph_from_directory", "graph_from_ntriples", "is_oxigraph", "select"]
+__all__ = ["OxigraphGraph", "disk_store", "graph_from_directory", "graph_from_ntriples", "is_oxigraph", "select",
+           "tuples"]
 
 STORE_DIR = ".oxigraph"  # the on-disk store beside a build's graph.nt (kg.load, kg serve)
 _STAMP = ".geokg-source"
@@ -119,6 +121,13 @@ def select(graph: Graph, text: str) -> list[ResultRow]:
     labels = {name: index for index, name in enumerate(names)}
     return [ResultRow({name: _term(value) for name, value in zip(names, solution) if value is not None}, labels)
             for solution in solutions]
+
+
+def tuples(graph: OxigraphGraph, text: str) -> Iterator[tuple[Node | None, ...]]:
+    """The rows of a SELECT query run in Oxigraph as plain tuples of rdflib terms (``None`` where a
+    variable is unbound): the cheapest way to read many rows."""
+    for solution in graph.oxigraph.query(text):  # type: ignore[union-attr]
+        yield tuple(None if value is None else _term(value) for value in solution)
 
 
 @lru_cache(maxsize=200_000)
