@@ -441,6 +441,10 @@ def _subjects(token: Any) -> list[Any]:
             owners = [c for c in current.head.children if c.dep_ == "poss"]
             if owners:
                 return owners
+            if current.head.dep_ in {"dobj", "attr"} and current.head.head.pos_ in {"VERB", "AUX"} \
+                    and any(c.lower_ == "to" for c in current.children if c.dep_ == "aux"):
+                current = current.head.head  # "Colombo has no plans to ban exports": the subject of "has"
+                continue
         if current.dep_ in {"xcomp", "acomp"} or (current.dep_ == "conj" and current.pos_ in {"VERB", "AUX"}):
             current = current.head
             continue
@@ -552,6 +556,11 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
             result.append(state.by_token[node.i])
             if "Mineral" in types:  # "copper-gold ore": copper too
                 result += [state.by_token[c.i] for c in node.children if c.dep_ == "compound" and c.i in state.by_token]
+        elif node.lower_ in {"they", "it"} and node.dep_ == "nsubj" and node.head.dep_ == "ccomp" \
+                and (main := [c for c in node.head.head.children if c.dep_ in _SUBJECTS]) and main[0].i != node.i \
+                and main[0].i not in state.by_token and main[0].lower_ not in _PRONOUNS \
+                and (speakers := _mentions_for(state, main[0], types)):
+            result += speakers  # "The Polish government said it does not intend to": Poland, not the last subject
         elif node.lower_ in _PRONOUNS and types & {"Country", "Organization"}:
             result += _antecedent(state, node, {"Country", "Organization"}, avoid)
         elif node.lower_ in _PERSON_PRONOUNS and "Person" in types:
@@ -618,7 +627,13 @@ def _of_mentions(state: _State, token: Any) -> list[Mention]:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found += [state.by_token[n.i] for n in [pobj, *pobj.conjuncts] if n.i in state.by_token]
+            if pobj.i not in state.by_token and pobj.pos_ == "NOUN":
+                found += _of_mentions(state, pobj)  # "the ministers of mines of Burkina Faso and Niger"
     return [m for m in found if m.type in {"Country", "Organization"}]
+
+
+_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, **{str(n): n for n in range(2, 30)}}
 
 
 def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]:
@@ -631,7 +646,7 @@ def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]
         words = _reference_words(type_)
         if lemma not in words and lower not in words:
             continue
-        counts = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+        counts = _COUNT_WORDS
         wanted = max([counts[w] for w in determiners if w in counts] + [2 if lower == "two" else 0])
         pairs = wanted > 0
         if not pairs and not determiners & {"the", "this", "that"}:
@@ -695,12 +710,17 @@ def _last(state: _State, token: Any, kind: str) -> list[Mention]:
 
 # --- polarity and modality --------------------------------------------------------------------
 
+_PLAN_NOUNS = {"plan", "intention", "intent", "proposal", "decision", "move", "bid"}
+
+
 def _chain(token: Any) -> list[Any]:
     """The trigger and the verbs and adjectives that govern it through xcomp/acomp/aux chains."""
     chain = [token]
     current = token
     for _ in range(5):
-        if current.dep_ in {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "ccomp"} and current.head is not current:
+        if (current.dep_ in {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "ccomp"}
+                or (current.dep_ == "acl" and current.head.dep_ in {"dobj", "attr"}
+                    and current.head.lemma_ in _PLAN_NOUNS)) and current.head is not current:
             current = current.head
             chain.append(current)
             if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"xcomp", "acomp"}:
@@ -720,15 +740,21 @@ def _denied_by_conjunct(node: Any, lemmas: set[str]) -> bool:
     return False
 
 
+_NEGATING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
+
+
 def polarity_of(token: Any, base: str = "positive") -> str:
     """Negative when the trigger or a governing verb is negated or is a negator ("declined to")."""
     rules = relation_rules()
     negated = False
     chain = _chain(token)
     lemmas = {node.lemma_ for node in chain if node.pos_ in {"VERB", "AUX"}}
+    if token.dep_ in {"acl", "xcomp"} and token.head.lemma_ in _NEGATING_NOUNS and token.head.pos_ == "NOUN":
+        negated = True  # "Mexico's refusal to sign the declaration", "its failure to attend"
     for node in chain:
-        if any(c.dep_ == "neg" for c in node.children):
-            negated = not negated
+        if any(c.dep_ == "neg" for c in node.children) or (
+                node is not token and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)):
+            negated = not negated  # "has no plans to ban", "has no intention of attending"
         if node is not token and node.lemma_ in rules["negators"]:
             negated = not negated
         if not negated and _denied_by_conjunct(node, lemmas):

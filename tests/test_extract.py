@@ -227,3 +227,55 @@ def test_extract_accounts_for_a_share_of_output_is_production() -> None:
 def test_extract_left_off_the_guest_list_is_not_invited() -> None:
     found = facts_of("Peru will host the Andean Copper Summit in May. Venezuela was left off the guest list.")
     assert ("Venezuela", "invitedTo", "Andean Copper Summit", "negative", "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "has no plans to" denies; a pronoun subject of "X said it …" is X
+        ("Chile has no plans to ban copper exports, the minister said.",
+         ("Chile", "restrictsExportOf", "copper", "negative", "planned")),
+        ("Austria banned exports of graphite in 2020. The Slovak government said it does not intend to ban nickel exports.",
+         ("Slovak", "restrictsExportOf", "nickel", "negative", "planned")),
+        ("Zimbabwe has barred exports of raw lithium since 2022.",
+         ("Zimbabwe", "restrictsExportOf", "lithium", "positive", "asserted")),
+        # a refusal noun denies the verb it governs; a named declaration is a deal
+        ("Egypt's refusal to sign the Cairo Declaration on Mining was a blow to the hosts.",
+         ("Egypt", "partyTo", "Cairo Declaration on Mining", "negative", "asserted")),
+        ("Ministers of Norway, Denmark, Iceland, Sweden, Finland and Estonia met in Oslo. "
+         "The six countries signed the Oslo Declaration on Seabed Minerals.",
+         ("Norway", "partyTo", "Oslo Declaration on Seabed Minerals", "positive", "asserted")),
+        # attendance said in other words
+        ("Ghana hosted the West Africa Lithium Summit in Accra, drawing ministers from Togo, Benin and Liberia.",
+         ("Liberia", "attends", "West Africa Lithium Summit", "positive", "asserted")),
+        ("Ghana hosted the West Africa Lithium Summit in Accra. Morocco's delegation did not turn up.",
+         ("Morocco", "attends", "West Africa Lithium Summit", "negative", "asserted")),
+        ("Ghana hosted the West Africa Lithium Summit in Accra. Mauritania was represented by Mines Minister Ahmed Salem.",
+         ("Mauritania", "attends", "West Africa Lithium Summit", "positive", "asserted")),
+        ("Ghana hosted the West Africa Lithium Summit in Accra. Senegal was present as an observer.",
+         ("Senegal", "attends", "West Africa Lithium Summit", "positive", "asserted")),
+        ("Ghana hosted the West Africa Lithium Summit in Accra. The ministers of finance of Chad and Gabon attended the opening.",
+         ("Gabon", "attends", "West Africa Lithium Summit", "positive", "asserted")),
+        ("Ghana hosted the West Africa Lithium Summit in Accra. President John Mahama opened the summit.",
+         ("John Mahama", "attends", "West Africa Lithium Summit", "positive", "asserted")),
+        # invitations said in other words
+        ("Peru will host the Andean Copper Forum in Cusco. Invitations have gone to Chile, Bolivia and Ecuador.",
+         ("Bolivia", "invitedTo", "Andean Copper Forum", "positive", "asserted")),
+        ("Peru will host the Andean Copper Forum in Cusco. Venezuela was excluded from the list.",
+         ("Venezuela", "invitedTo", "Andean Copper Forum", "negative", "asserted")),
+        # "Days" names a gathering
+        ("Niger will host the Agadez Uranium Days next month.",
+         ("Niger", "hosts", "Agadez Uranium Days", "positive", "planned")),
+    ],
+)
+def test_extract_fresh4_general_causes(text, expected) -> None:
+    assert expected in facts_of(text)
+
+
+def test_extract_a_named_venue_is_a_place_not_an_event() -> None:
+    article = article_from_text("Kenya hosted the Nairobi Minerals Forum at the Kenyatta International Conference Centre.",
+                                id="t", published="2026-03-10")
+    mentions = extract(make_nlp()(article.text), article).mentions
+    types = {m.text: m.type for m in mentions}
+    assert types.get("Kenyatta International Conference Centre") == "Location"
+    assert types.get("Nairobi Minerals Forum") == "Event"

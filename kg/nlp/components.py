@@ -98,6 +98,9 @@ class EntityMerger:
             # "US–Ukraine minerals agreement", "EU–Kazakhstan raw-materials partnership"
             [first, name_word, dash, first, name_word, {"TEXT": {"REGEX": r"^([a-z]+|-)$"}, "OP": "{0,4}"},
              {"LOWER": {"IN": words["deal_lower_heads"]}}],
+            # "the Warsaw Declaration on Critical Raw Materials": a named deal runs over its "on …" tail
+            [first, name_word, deal_names, {"LOWER": {"IN": ["on", "for"]}}, {"LOWER": "the", "OP": "?"},
+             {"IS_TITLE": True}, {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|of|and)$"}, "OP": "*"}],
             # "the Convention on Biological Diversity": a treaty
             [{"ORTH": "Convention"}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
              {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|of|and)$"}, "OP": "*"}],
@@ -135,6 +138,8 @@ class EntityMerger:
                     end += 1
                 while doc[end - 1].lower_ in {"the", "of", "and"}:
                     end -= 1
+            if label == "EVENT" and end < len(doc) and doc[end].text in _PLACE_WORDS and not doc[end].is_sent_start:
+                label, end = "LOCATION", end + 1  # "the Lima Convention Center" is a venue, not a gathering
             if label == "EVENT" and doc[end - 1].text == "Assembly" and end - start >= 2 \
                     and doc[end - 2].text in {"Legislative", "National", "Constituent", "Parliamentary"}:
                 label = "ORG"  # "the Plurinational Legislative Assembly" is a parliament
