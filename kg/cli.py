@@ -192,7 +192,23 @@ def _view(args: argparse.Namespace) -> int:
     from kg.view import write_view
 
     out = Path(args.out) if args.out else Path(args.dir) / "view.html"
-    print(write_view(load(args.dir), out, title=args.title))
+    graph = load(args.dir)
+    if args.focus is not None:
+        try:
+            graph.entity(args.focus)
+        except KeyError:
+            print(f"kg: error: no entity named {args.focus!r} in {args.dir}; `kg show {args.dir}` lists them",
+                  file=sys.stderr)
+            return 1
+    most, edges = args.max_nodes or None, args.max_edges or None
+    if most is not None and args.focus is None and len(graph.entities) > most:
+        print(f"kg view: showing the {most} most connected of {len(graph.entities)} entities; "
+              f"--max-nodes 0 shows all, --focus NAME one neighbourhood", file=sys.stderr)
+    if edges is not None and len(graph.facts) > edges:
+        print(f"kg view: showing at most {edges} of {len(graph.facts)} facts, the best supported; "
+              f"--max-edges 0 shows all", file=sys.stderr)
+    print(write_view(graph, out, title=args.title, focus=args.focus, depth=args.depth, max_nodes=most,
+                     max_edges=edges))
     return 0
 
 
@@ -304,6 +320,12 @@ def parser() -> argparse.ArgumentParser:
     view.add_argument("dir")
     view.add_argument("--out", help="the HTML file to write (default: DIR/view.html)")
     view.add_argument("--title", help="the page's heading (default: the document's title)")
+    view.add_argument("--focus", metavar="NAME", help="show only this entity and its neighbours (label, alias or surname)")
+    view.add_argument("--depth", type=int, default=1, help="with --focus: how many facts away to go (default 1)")
+    view.add_argument("--max-nodes", type=int, default=400,
+                      help="at most this many entities, the most connected first (default 400; 0 for all)")
+    view.add_argument("--max-edges", type=int, default=3000,
+                      help="at most this many facts, the best supported first (default 3000; 0 for all)")
     view.set_defaults(func=_view)
 
     report = sub.add_parser("report", help="write a Markdown report of a built directory")

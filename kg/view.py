@@ -89,24 +89,75 @@ def documents(kg_graph: KnowledgeGraph) -> dict[str, dict[str, str]]:
     return dict(sorted(found.items()))
 
 
-def view_data(kg_graph: KnowledgeGraph) -> dict[str, Any]:
-    """The JSON-able data the page draws: nodes, edges (one per fact), documents, legend."""
-    entities = {e.key: e for e in kg_graph.entities}
+EVIDENCE_SHOWN = 5  # sentences per fact in the page (it says how many more there are)
+DOCUMENTS_SHOWN = 20  # documents per entity in the page (likewise)
+
+
+def select_view(kg_graph: KnowledgeGraph, *, focus: str | None = None, depth: int = 1,
+                max_nodes: int | None = None, max_edges: int | None = None) -> tuple[list[Entity], list[Fact]]:
+    """The entities and facts a page shows: all of them; with ``focus`` the entity named so and
+    those within ``depth`` facts of it; with ``max_nodes`` at most that many, the most connected
+    first (and the focus always), with the facts between them; with ``max_edges`` at most that many
+    of those facts, the best supported first (most sources, then confidence). A browser draws a
+    few hundred nodes and a few thousand edges well, not tens of thousands. Raises ``KeyError``
+    for a focus no entity has as a name."""
+    entities, facts = kg_graph.entities, kg_graph.facts
+    keep: set[str] | None = None
+    if focus is not None:
+        centre = kg_graph.entity(focus).key
+        neighbours: dict[str, set[str]] = {}
+        for fact in facts:
+            neighbours.setdefault(fact.subject, set()).add(fact.object)
+            neighbours.setdefault(fact.object, set()).add(fact.subject)
+        keep, frontier = {centre}, {centre}
+        for _ in range(max(depth, 0)):
+            frontier = {n for key in frontier for n in neighbours.get(key, ())} - keep
+            keep |= frontier
+    if max_nodes is not None and len(keep if keep is not None else entities) > max_nodes:
+        degree: dict[str, int] = {}
+        for fact in facts:
+            if keep is None or (fact.subject in keep and fact.object in keep):
+                for key in (fact.subject, fact.object):
+                    degree[key] = degree.get(key, 0) + 1
+        pool = [e.key for e in entities if keep is None or e.key in keep]
+        ranked = sorted(pool, key=lambda key: (key != (kg_graph.entity(focus).key if focus else None),
+                                                -degree.get(key, 0), key))
+        keep = set(ranked[:max(max_nodes, 1)])
+    if keep is not None:
+        entities = [e for e in entities if e.key in keep]
+        facts = [f for f in facts if f.subject in keep and f.object in keep]
+    if max_edges is not None and len(facts) > max_edges:
+        best = sorted(facts, key=lambda f: (-f.sources, -f.confidence, f.subject, f.predicate, f.object, f.polarity))
+        chosen = {id(f) for f in best[:max(max_edges, 0)]}
+        facts = [f for f in facts if id(f) in chosen]
+        linked = {key for f in facts for key in (f.subject, f.object)} | ({kg_graph.entity(focus).key} if focus else set())
+        entities = [e for e in entities if e.key in linked]  # no node left without its facts
+    return entities, facts
+
+
+def view_data(kg_graph: KnowledgeGraph, entities: list[Entity] | None = None,
+              facts: list[Fact] | None = None) -> dict[str, Any]:
+    """The JSON-able data the page draws: nodes, edges (one per fact), documents, legend; of the
+    given ``entities`` and ``facts`` (default all of the graph's, see :func:`select_view`)."""
+    shown_entities = kg_graph.entities if entities is None else entities
+    shown_facts = kg_graph.facts if facts is None else facts
+    entities_by_key = {e.key: e for e in kg_graph.entities}
     degree: dict[str, int] = {}
-    for fact in kg_graph.facts:
+    for fact in shown_facts:
         for key in (fact.subject, fact.object):
             degree[key] = degree.get(key, 0) + 1
     nodes = []
-    for entity in kg_graph.entities:
+    for entity in shown_entities:
         nodes.append({
             "id": entity.key, "label": entity.label, "type": entity.type, "aliases": list(entity.aliases),
-            "identifiers": dict(entity.identifiers), "documents": list(entity.documents),
+            "identifiers": dict(entity.identifiers), "documents": list(entity.documents[:DOCUMENTS_SHOWN]),
+            "documentCount": len(entity.documents),
             "mentions": entity.mentions, "degree": degree.get(entity.key, 0),
             "value": format_amount(entity.value) if entity.value else None,
             "date": entity.date.value if entity.date else None,
         })
     edges = []
-    for number, fact in enumerate(kg_graph.facts):
+    for number, fact in enumerate(shown_facts):
         qualifiers = fact.qualifier_map
         if "value" in qualifiers:
             amount, _, currency = qualifiers["value"].partition(" ")
@@ -115,20 +166,29 @@ def view_data(kg_graph: KnowledgeGraph) -> dict[str, Any]:
         edges.append({
             "id": f"fact{number}", "from": fact.subject, "to": fact.object, "predicate": fact.predicate,
             "polarity": fact.polarity, "modality": fact.modality, "confidence": round(fact.confidence, 4),
-            "date": fact_date(fact, entities), "qualifiers": qualifiers,
+            "date": fact_date(fact, entities_by_key), "qualifiers": qualifiers,
             "evidence": [{"document": e.document, "sentence": e.sentence, "start": e.start, "end": e.end,
-                          "rule": e.rule} for e in fact.evidence],
+                          "rule": e.rule} for e in fact.evidence[:EVIDENCE_SHOWN]],
+            "evidenceCount": len(fact.evidence),
         })
-    present_types = {e.type for e in kg_graph.entities}
-    present_predicates = {f.predicate for f in kg_graph.facts}
+    present_types = {e.type for e in shown_entities}
+    present_predicates = {f.predicate for f in shown_facts}
     docs = documents(kg_graph)
+    title = _title(docs)
+    if entities is not None or facts is not None:  # only the documents the page cites
+        cited = ({d for e in shown_entities for d in e.documents[:DOCUMENTS_SHOWN]}
+                 | {ev.document for f in shown_facts for ev in f.evidence[:EVIDENCE_SHOWN]})
+        docs = {key: row for key, row in docs.items() if key in cited}
+    selected = None
+    if len(shown_entities) < len(kg_graph.entities) or len(shown_facts) < len(kg_graph.facts):
+        selected = {"entities": len(kg_graph.entities), "facts": len(kg_graph.facts)}
     return {
-        "title": _title(docs),
+        "title": title, "selected": selected,
         "types": [t for t in TYPES if t in present_types],
         "colors": TYPE_COLORS, "shapes": TYPE_SHAPES,
         "predicates": [p for p in PREDICATES if p in present_predicates],
         "polarities": list(POLARITIES),
-        "modalities": [m for m in MODALITIES if m in {f.modality for f in kg_graph.facts}],
+        "modalities": [m for m in MODALITIES if m in {f.modality for f in shown_facts}],
         "nodes": nodes, "edges": edges, "documents": docs,
     }
 
@@ -182,13 +242,18 @@ def _inline_script(text: str) -> str:
     return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE).replace("<!--", "<\\!--")
 
 
-def render_view(kg_graph: KnowledgeGraph, *, title: str | None = None) -> str:
+def render_view(kg_graph: KnowledgeGraph, *, title: str | None = None, focus: str | None = None,
+                depth: int = 1, max_nodes: int | None = None, max_edges: int | None = None) -> str:
     """The page as a string (see :func:`write_view`)."""
     import html
 
     from kg import __version__
 
-    data = view_data(kg_graph)
+    if focus is None and max_nodes is None and max_edges is None:
+        data = view_data(kg_graph)
+    else:
+        data = view_data(kg_graph, *select_view(kg_graph, focus=focus, depth=depth, max_nodes=max_nodes,
+                                                max_edges=max_edges))
     if title:
         data["title"] = title
     vis_js, vis_css, vis_version = vis_network_assets()
@@ -205,7 +270,8 @@ def render_view(kg_graph: KnowledgeGraph, *, title: str | None = None) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], template)
 
 
-def write_view(kg_graph: KnowledgeGraph, path: str | Path, *, title: str | None = None) -> Path:
+def write_view(kg_graph: KnowledgeGraph, path: str | Path, *, title: str | None = None, focus: str | None = None,
+               depth: int = 1, max_nodes: int | None = None, max_edges: int | None = None) -> Path:
     """Write the interactive view of ``kg_graph`` to ``path`` (one HTML file) and return the path.
 
     Parameters
@@ -216,8 +282,13 @@ def write_view(kg_graph: KnowledgeGraph, path: str | Path, *, title: str | None 
         The HTML file to write; its folder is created.
     title
         The page's heading; default the document's title (or the number of documents).
+    focus, depth, max_nodes, max_edges
+        Show only the entity named ``focus`` and its neighbours up to ``depth`` facts away, at most
+        ``max_nodes`` entities (the most connected first) and ``max_edges`` facts (the best
+        supported first); see :func:`select_view`.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_view(kg_graph, title=title), encoding="utf-8")
+    path.write_text(render_view(kg_graph, title=title, focus=focus, depth=depth, max_nodes=max_nodes,
+                                max_edges=max_edges), encoding="utf-8")
     return path

@@ -351,3 +351,41 @@ def test_browser_shows_hostile_names_as_text(browser: Any, tmp_path: Path) -> No
         assert view.js("window.pwned") is None and view.blocked == [] and view.errors == []
     finally:
         view.close()
+
+
+def test_select_view_focus_depth_and_caps(seed_kg: Any) -> None:
+    from kg.view import select_view
+
+    entities, facts = select_view(seed_kg, focus="Global Minerals Conference", depth=1)
+    labels = {e.label for e in entities}
+    assert {"Global Minerals Conference", "Pakistan", "India", "S Jaishankar"} <= labels
+    assert len(entities) < len(seed_kg.entities)  # not everything: only the event's neighbours
+    keys = {e.key for e in entities}
+    assert facts and all(f.subject in keys and f.object in keys for f in facts)
+    few, among = select_view(seed_kg, max_nodes=3, focus="Munir", depth=2)
+    assert len(few) == 3 and "Asim Munir" in {e.label for e in few}
+    assert all(f.subject in {e.key for e in few} and f.object in {e.key for e in few} for f in among)
+    capped, two = select_view(seed_kg, max_edges=2)
+    assert len(two) == 2 and {e.key for e in capped} == {k for f in two for k in (f.subject, f.object)}
+    with pytest.raises(KeyError):
+        select_view(seed_kg, focus="Atlantis")
+
+
+def test_view_data_of_a_selection_says_so_and_caps_evidence(seed_kg: Any) -> None:
+    from kg.view import EVIDENCE_SHOWN, select_view
+
+    data = view_data(seed_kg, *select_view(seed_kg, max_edges=3))
+    assert data["selected"] == {"entities": len(seed_kg.entities), "facts": len(seed_kg.facts)}
+    assert len(data["edges"]) == 3
+    assert all(len(e["evidence"]) <= EVIDENCE_SHOWN <= e["evidenceCount"] or len(e["evidence"]) == e["evidenceCount"]
+               for e in data["edges"])
+    assert view_data(seed_kg)["selected"] is None
+
+
+def test_cli_view_focus_and_unknown_focus(seed_out: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "focus.html"
+    assert main(["view", str(seed_out), "--out", str(out), "--focus", "Pakistan", "--depth", "1"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Pakistan" in page and '"selected": {' in page
+    assert main(["view", str(seed_out), "--out", str(out), "--focus", "Atlantis"]) == 1
+    assert "no entity named 'Atlantis'" in capsys.readouterr().err

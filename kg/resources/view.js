@@ -167,7 +167,9 @@
     const negatives = data.edges.filter((f) => visibleFacts.has(f.id) && f.polarity === "negative").length;
     document.getElementById("counts").textContent =
       `${visibleEntities.size} of ${data.nodes.length} entities · ${visibleFacts.size} of ${data.edges.length} facts shown`
-      + (negatives ? ` (${negatives} negative)` : "");
+      + (negatives ? ` (${negatives} negative)` : "")
+      + (data.selected ? ` · a selection of a graph of ${data.selected.entities} entities and ${data.selected.facts} facts`
+                       + " (kg view --focus, --max-nodes, --max-edges)" : "");
   }
 
   function applyFilters() {
@@ -285,7 +287,11 @@
       qualifiers.length ? el("div", { class: "qualifiers" },
         qualifiers.map(([k, v], i) => [i ? " · " : "", `${k}: `, el("strong", null, v)])) : null,
       fact.evidence.map((evidence) => [
-        el("blockquote", null, "“", highlighted(evidence.sentence, terms), "”"), sourceLine(evidence)]));
+        el("blockquote", null, "“", highlighted(evidence.sentence, terms), "”"), sourceLine(evidence)]),
+      fact.evidenceCount > fact.evidence.length
+        ? el("div", { class: "more-evidence" },
+             `… and ${fact.evidenceCount - fact.evidence.length} more sentences (kg ask, kg query or facts.csv list them all)`)
+        : null);
   }
 
   function renderEntity(id) {
@@ -308,8 +314,10 @@
     if (entity.value) add("value", entity.value);
     if (entity.date) add("date", entity.date);
     add("mentions", String(entity.mentions));
-    add("documents", entity.documents.map((d, i) => [i ? ", " : "", el("code", null, d),
-      data.documents[d] && data.documents[d].title ? ` (${data.documents[d].title})` : ""]));
+    add("documents", [entity.documents.map((d, i) => [i ? ", " : "", el("code", null, d),
+      data.documents[d] && data.documents[d].title ? ` (${data.documents[d].title})` : ""]),
+      entity.documentCount > entity.documents.length
+        ? ` … and ${entity.documentCount - entity.documents.length} more` : ""]);
     return [
       el("h2", null, el("span", { class: "swatch", style: `background:${data.colors[entity.type]}` }), " ",
          entity.label),
