@@ -218,10 +218,10 @@ def _report(args: argparse.Namespace) -> int:
 
     graph = load(args.dir)
     if args.out == "-":
-        print(render_report(graph, top=args.top), end="")
+        print(render_report(graph, top=args.top, limit=args.limit or None), end="")
         return 0
     out = Path(args.out) if args.out else Path(args.dir) / "report.md"
-    print(write_report(graph, out, top=args.top))
+    print(write_report(graph, out, top=args.top, limit=args.limit or None))
     return 0
 
 
@@ -332,6 +332,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("dir")
     report.add_argument("--out", help="the Markdown file to write, '-' for standard output (default: DIR/report.md)")
     report.add_argument("--top", type=int, default=10, help="how many central actors to list (default 10)")
+    report.add_argument("--limit", type=int, default=50,
+                        help="at most this many rows per section, saying what is left out (default 50; 0 for all)")
     report.set_defaults(func=_report)
 
     serve = sub.add_parser("serve", help="serve a built directory over the SPARQL 1.1 Protocol (read-only)")

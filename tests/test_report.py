@@ -67,3 +67,17 @@ def test_cli_report(seed_out: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["report", str(built), "--out", "-", "--top", "2"]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("# geokg report\n") and "| 3 |" not in section(printed, "Most central actors")
+
+
+def test_report_limit_keeps_sections_short_and_says_what_it_left_out(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import kg
+    from kg.report import render_report
+
+    built = kg.build([Path(__file__).parent / "articles"], out=tmp_path / "dev")
+    full = render_report(built, limit=None)
+    short = render_report(built, limit=3)
+    assert "more deals" not in full and "earlier dated facts are not shown" not in full
+    assert "documents from" in short and "outlets." in short  # sources summarised by outlet
+    assert "The 3 deals reported by the most documents" in short and "more deals" in short
+    assert "The latest 3; " in short
+    assert len(short) < len(full) / 2
