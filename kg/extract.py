@@ -540,6 +540,12 @@ def _antecedent(state: _State, token: Any, types: set[str], avoid: tuple[Mention
                   if i < token.i and m.type in types and entity_key_hint(m) not in avoided]
     if not candidates:
         return []
+    if avoid and token.dep_ in {"dobj", "dative", "pobj"} and token.lower_ in {"him", "her", "them"}:
+        # "he called on President X … and presented him with": an object pronoun is the other
+        # person named earlier in its own sentence, when there is one
+        here = [c for c in candidates if state.sentence_of[c[0]] == state.sentence_of[token.i]]
+        if here:
+            return [here[-1][1]]
     subjects = [c for c in candidates if c[2]]
     chosen = (subjects or candidates)[-1][1]
     return [chosen]
@@ -567,6 +573,13 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
             result += _antecedent(state, node, {"Person"}, avoid)
         elif node.dep_ == "appos" and node.head.i in state.by_token:
             result.append(state.by_token[node.head.i])  # "FWO, the army's engineering arm, which signed"
+        elif node.ent_type_ == "TITLE" and (person := _person_after_title(state, node)) is not None:
+            result.append(person)  # "met Deputy Minister of Natural Resources Denis Volkov" (the parse ends on the title)
+        elif not any(c.dep_ == "appos" and c.i in state.by_token for c in node.children) and any(
+                c.dep_ == "appos" and c.ent_type_ == "TITLE" and _person_after_title(state, c) for c in node.children):
+            # "met his Russian counterpart, Deputy Minister … Denis Volkov"
+            result += [p for c in node.children if c.dep_ == "appos" and c.ent_type_ == "TITLE"
+                       and (p := _person_after_title(state, c)) is not None]
         elif any(c.dep_ == "appos" and c.i in state.by_token for c in node.children):
             # "Pakistan's Minister for Petroleum, Ali Rehman Khattak, presented …"
             result += [state.by_token[c.i] for c in node.children if c.dep_ == "appos" and c.i in state.by_token]
@@ -589,6 +602,18 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
         else:
             result += _noun_reference(state, node, types)
     return [m for m in result if m.type in types]
+
+
+def _person_after_title(state: _State, token: Any) -> Mention | None:
+    """The person named right after the title ``token`` is part of ("Deputy Minister … Denis Volkov")."""
+    doc = state.doc
+    i = token.i
+    while i < len(doc) and doc[i].ent_type_ == "TITLE" and i - token.i < 12:
+        i += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    found = state.by_token.get(i)
+    return found if found is not None and found.type == "Person" else None
 
 
 def _listed_before(state: _State, token: Any, types: set[str]) -> list[Mention]:
@@ -874,6 +899,9 @@ def apply_rules(state: _State) -> Iterator[RelationMention]:
                     any(n.lemma_ in set(words.split("|")) or n.lower_ in set(words.split("|")) for n in _follow(token, path))
                     for path, _, words in (need.partition("=") for need in rule["needs_path"])):
                 continue
+            if rule.get("no_infinitive") and any(
+                    c.lower_ == "to" and c.dep_ == "aux" for t in token.subtree if t.pos_ in {"VERB", "AUX"} for c in t.children):
+                continue  # "called on Japan to lift its ban" is a demand, not a visit
             if "governor" in rule:
                 verb = _governor(token)
                 if verb is None or verb.lemma_ not in rule["governor"]:
@@ -1257,7 +1285,14 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                     found.append((mention, "partyTo.poss.v1", 0.85))
         minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
                     and m.type == "Mineral"}
-        for clause in (c for c in token.children if c.dep_ in {"relcl", "acl"}):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "for", "over", "covering"}):
+            # "an agreement on the construction of a lithium refinery"
+            minerals.update({id(m): m for t in prep.subtree if (m := state.by_token.get(t.i)) is not None
+                             and m.type == "Mineral"})
+        span = doc.char_span(deal.start, deal.end)
+        heads = [token] + ([t for t in span if t.i != token.i and state.by_token.get(t.i) is deal]
+                           if span is not None else [])  # a clause on a word of the deal's name, not of a party
+        for clause in (c for head in heads for c in head.children if c.dep_ in {"relcl", "acl"}):
             # "a partnership under which KABIL will acquire stakes in lithium and cobalt projects"
             minerals.update({id(m): m for t in clause.subtree if (m := state.by_token.get(t.i)) is not None
                              and m.type == "Mineral"})
@@ -1299,8 +1334,26 @@ def extract(doc: Any, article: Article) -> Extraction:
     relations: list[RelationMention] = []
     for function in RULE_FUNCTIONS:
         relations.extend(function(state))
+    relations.extend(_signatories_posts(state, relations))
     mentions = sorted(state.mentions, key=lambda m: (m.start, m.end))
     return Extraction(mentions=tuple(mentions), relations=tuple(_negation_wins(relations)))
+
+
+def _signatories_posts(state: _State, relations: list[RelationMention]) -> Iterator[RelationMention]:
+    """"The agreement was signed by JOGMEC President Takahara and Mines Minister Ithete", "the two
+    ministers signed": a person signs for the country or organisation whose post they hold."""
+    posts: dict[str, list[Mention]] = {}
+    for relation in relations:
+        if relation.predicate == "holdsPosition" and relation.object.type in {"Country", "Organization"}:
+            posts.setdefault(entity_key_hint(relation.subject), []).append(relation.object)
+    if not posts:
+        return
+    for relation in relations:
+        if relation.predicate != "partyTo" or relation.subject.type != "Person":
+            continue
+        for holder in dict.fromkeys(posts.get(entity_key_hint(relation.subject), ())):
+            yield RelationMention(**{**relation.__dict__, "subject": holder, "rule": "partyTo.signatory_post.v1",
+                                     "strength": min(relation.strength, 0.6)})
 
 
 def _negation_wins(relations: list[RelationMention]) -> list[RelationMention]:

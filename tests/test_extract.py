@@ -279,3 +279,36 @@ def test_extract_a_named_venue_is_a_place_not_an_event() -> None:
     types = {m.text: m.type for m in mentions}
     assert types.get("Kenyatta International Conference Centre") == "Location"
     assert types.get("Nairobi Minerals Forum") == "Event"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "called on" a person is a visit; "called on X to …" is a demand
+        ("Hiroshi Sato arrived in Nairobi on Sunday. On Monday he called on President William Ruto and presented him "
+         "with a bronze lantern.", ("Hiroshi Sato", "metWith", "William Ruto", "positive", "asserted")),
+        # an object pronoun is the other person named in its own sentence
+        ("Hiroshi Sato arrived in Nairobi on Sunday. On Monday he called on President William Ruto and presented him "
+         "with a bronze lantern.", ("Hiroshi Sato", "presentedTo", "William Ruto", "positive", "asserted")),
+        # the person after a title in apposition ("his counterpart, Deputy Minister … X")
+        ("Foreign Minister Ines Carvalho met her Angolan counterpart, Deputy Minister of Mineral Resources Paulo Neto, "
+         "in Luanda.", ("Ines Carvalho", "metWith", "Paulo Neto", "positive", "asserted")),
+        # signatories sign for the country whose post they hold; a deal on a mineral concerns it
+        ("Chilean Mining Minister Aurora Fuentes and Bolivian Energy Minister Raul Mendez signed an agreement on "
+         "the construction of a lithium refinery.",
+         ("Bolivian", "partyTo", "agreement on the construction of a lithium refinery", "positive", "asserted")),
+        ("Chilean Mining Minister Aurora Fuentes and Bolivian Energy Minister Raul Mendez signed an agreement on "
+         "the construction of a lithium refinery.",
+         ("agreement on the construction of a lithium refinery", "concerns", "lithium", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh4_people_and_deals(text, expected) -> None:
+    found = facts_of(text)
+    if expected[1] == "metWith":
+        found |= {(o, p, s, pol, mod) for s, p, o, pol, mod in found}
+    assert expected in found
+
+
+def test_extract_called_on_to_do_something_is_no_meeting() -> None:
+    found = facts_of("Trade Minister Ana Costa called on Japan to lift its tariffs on copper.")
+    assert not any(p == "metWith" for _s, p, _o, _pol, _mod in found)
