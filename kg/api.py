@@ -63,7 +63,7 @@ class KnowledgeGraph:
         if self._nx is None:
             from kg.graph import to_networkx
 
-            self._nx = to_networkx(self.graph)
+            self._nx = to_networkx(self.graph, self.entities, self.facts)
         return self._nx
 
     def entity(self, name: str) -> Entity:
