@@ -16,12 +16,7 @@ SHAPES = ["FactShape", "EvidenceShape", "ValueShape", "EntityShape", "CountrySha
 
 
 def _indexed(graph: Graph) -> Graph:
-    copy = indexed_graph()
-    for prefix, namespace in graph.namespaces():
-        copy.bind(prefix, namespace)
-    for triple in graph:
-        copy.add(triple)
-    return copy
+    return indexed_graph(graph)
 
 
 def _state(graph: Graph) -> tuple[set, list]:

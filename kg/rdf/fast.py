@@ -181,6 +181,13 @@ class IndexedStore(Store):
         self._namespace, self._prefix = dict(saved[0]), dict(saved[1])
 
 
-def indexed_graph() -> Graph:
-    """An empty rdflib Graph on an :class:`IndexedStore`."""
-    return Graph(store=IndexedStore())
+def indexed_graph(source: Graph | None = None) -> Graph:
+    """An rdflib Graph on an :class:`IndexedStore`: empty, or a copy of ``source`` (its triples
+    and prefixes)."""
+    graph = Graph(store=IndexedStore())
+    if source is not None:
+        for prefix, namespace in source.namespaces():
+            graph.bind(prefix, namespace)
+        for triple in source:
+            graph.add(triple)
+    return graph

@@ -53,12 +53,7 @@ def _indexed_shapes() -> Graph | None:
     shapes = shapes_graph()
     if _shape_scope(shapes) is None:
         return None
-    copy = indexed_graph()
-    for prefix, namespace in shapes.namespaces():
-        copy.bind(prefix, namespace)
-    for triple in shapes:
-        copy.add(triple)
-    return copy
+    return indexed_graph(shapes)
 
 
 def _in_place(graph: Graph) -> Graph | None:
