@@ -455,6 +455,13 @@ def _subjects(token: Any) -> list[Any]:
 def _governor(token: Any) -> Any | None:
     """The verb a noun hangs from (through prepositions, coordination and apposition)."""
     current = token
+    if token.dep_ == "ROOT" and token.pos_ == "NOUN":
+        # "Lee held talks with Samia": the small model sometimes makes the noun the root and the
+        # verb its modifier; the verb with a subject of its own still governs it
+        for child in token.children:
+            if child.dep_ == "amod" and child.pos_ == "VERB" and child.i < token.i \
+                    and any(c.dep_ in _SUBJECTS for c in child.children):
+                return child
     for _ in range(6):
         if current.dep_ in {"ROOT"} and current.pos_ not in {"VERB", "AUX"}:
             return None
@@ -502,6 +509,13 @@ def _follow(token: Any, path: str) -> list[Any]:
                     if child.dep_ == "dobj":
                         found += [c for t in child.subtree if t.dep_ == "prep" and t.lower_ == word
                                   for c in t.children if c.dep_ == "pobj"]
+            elif step == "countries_in":
+                # "invested in rare earth projects in Australia and France", "for a stake in a project
+                # in Namibia": the countries inside (one asset, "a mine in Ukraine", is the asset's owner's)
+                if node.tag_ != "NNS" and node.lemma_ not in {"stake", "share", "interest"}:
+                    continue
+                named = [t for t in node.subtree if t.ent_type_ == "COUNTRY" and t.i != node.i]
+                found += named or [t for t in node.subtree if t.ent_type_ == "DEMONYM" and t.i != node.i]
             elif step == "minerals_in":
                 found += [t for t in node.subtree if t.ent_type_ == "MINERAL"]
             elif step == "compound_head":

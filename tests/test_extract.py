@@ -312,3 +312,32 @@ def test_extract_fresh4_people_and_deals(text, expected) -> None:
 def test_extract_called_on_to_do_something_is_no_meeting() -> None:
     found = facts_of("Trade Minister Ana Costa called on Japan to lift its tariffs on copper.")
     assert not any(p == "metWith" for _s, p, _o, _pol, _mod in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case syllable glued by a hyphen ends a given name
+        ("Prime Minister Han Deok-soo met Vietnamese President Luong Cuong in Hanoi on Friday.",
+         ("Han Deok-soo", "metWith", "Luong Cuong", "positive", "asserted")),
+        # "Kenyan Mining Minister": the portfolio belongs to the title, the demonym gives the country
+        ("Kenyan Mining Minister Hassan Joho met investors in Mombasa.",
+         ("Hassan Joho", "holdsPosition", "Kenyan", "positive", "asserted")),
+        # a parse that makes "talks" the root still has "held" as its verb
+        ("President Park Ji-hoon held talks with Chilean President Gabriel Boric in Santiago on Monday.",
+         ("Park Ji-hoon", "metWith", "Gabriel Boric", "positive", "asserted")),
+        # the countries inside "projects in X and Y" and "a stake in a project in X"
+        ("Korea Zinc has invested in copper projects in Peru and Chile since 2015.",
+         ("Korea Zinc", "investsIn", "Peru", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh4_names_titles_and_targets(text, expected) -> None:
+    found = facts_of(text)
+    if expected[1] == "metWith":
+        found |= {(o, p, s, pol, mod) for s, p, o, pol, mod in found}
+    assert expected in found
+
+
+def test_extract_one_asset_in_a_country_is_not_an_investment_in_the_country() -> None:
+    found = facts_of("The Zambezi Fund will invest $90m in a nickel mine in northern Zambia.")
+    assert not any(p == "investsIn" and o == "Zambia" for _s, p, o, _pol, _mod in found)

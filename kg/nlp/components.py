@@ -153,6 +153,7 @@ class EntityMerger:
     def set_annotations(self, doc: Doc, rule_spans: list[Span]) -> Doc:
         titles_ = self._long_titles(doc, [self._joined_portfolio(doc, e) for e in doc.ents if e.label_ == "TITLE"])
         rule_spans = rule_spans + self._mineral_country_names(doc)
+        titles_, rule_spans = self._portfolio_before_title(doc, titles_, rule_spans)
         title_tokens = {i for e in titles_ for i in range(e.start, e.end)}
         candidates: list[Span] = []
         event_tokens = {i for s in rule_spans if s.label_ == "EVENT" for i in range(s.start, s.end)}
@@ -178,6 +179,8 @@ class EntityMerger:
             if label is None or {i for i in range(ent.start, ent.end)} & (title_tokens | person_tokens):
                 continue
             trimmed = self._trim(doc, ent, label)
+            if trimmed is not None and label == "PERSON":
+                trimmed = self._glued_given_name(doc, trimmed)
             retyped = self._retype(doc, trimmed) if trimmed is not None else None
             if retyped is not None:
                 candidates.append(retyped)
@@ -204,6 +207,36 @@ class EntityMerger:
                     continue
             kept.append(ent)
         return kept, glued
+
+    @staticmethod
+    def _portfolio_before_title(doc: Doc, titles_: list[Span], rule_spans: list[Span]) -> tuple[list[Span], list[Span]]:
+        """``Tanzanian Minerals Minister``: an "organisation" that ends on a portfolio word right
+        before a bare "Minister" is the portfolio of the title (after any country word)."""
+        starts = {t.start: t for t in titles_ if t.text in {"Minister", "Secretary", "Commissioner"}}
+        if not starts:
+            return titles_, rule_spans
+        kept = []
+        for span in rule_spans:
+            title = starts.get(span.end)
+            if span.label_ != "ORG" or title is None or span[-1].text not in _PORTFOLIO_WORDS | _ORG_WORDS:
+                kept.append(span)
+                continue
+            start = span.start
+            while start < span.end - 1 and doc[start].ent_type_ in {"COUNTRY", "DEMONYM"}:
+                start += 1
+            longer = Span(doc, start, title.end, label="TITLE", span_id=title.id_)
+            titles_ = [longer if t is title else t for t in titles_]
+        return titles_, kept
+
+    @staticmethod
+    def _glued_given_name(doc: Doc, ent: Span) -> Span:
+        """``Kim Min`` + ``-seok``: a lower-case syllable glued by a hyphen ends the name."""
+        end = ent.end
+        if end + 1 < len(doc) and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha \
+                and len(doc[end + 1]) <= 6:
+            return Span(doc, ent.start, end + 2, label=ent.label_, span_id="")
+        return ent
 
     @staticmethod
     def _trim(doc: Doc, ent: Span, label: str) -> Span | None:
@@ -302,6 +335,10 @@ class EntityMerger:
                     first += 1
             i = first
             while i < len(doc):
+                if i > first and i + 1 < len(doc) and doc[i].text in {"-", "‐"} and not doc[i - 1].whitespace_ \
+                        and not doc[i].whitespace_ and doc[i + 1].is_lower and doc[i + 1].is_alpha:
+                    i += 2  # "Kim Min-seok", "Lee Jae-myung": the second syllable of a given name
+                    continue
                 if i > first and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start and (
                         (doc[i].text in {"-", "‐"} and not doc[i - 1].whitespace_ and not doc[i].whitespace_)
                         or doc[i].text in _NAME_PARTICLES):
