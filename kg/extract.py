@@ -988,6 +988,7 @@ def positions(state: _State) -> Iterator[RelationMention]:
     focal = _focal_country(state)
     dateline = _dateline_country(state)
     previous_title = ""
+    claimed: dict[int, set[str | None]] = {}  # sentence → countries named right before a title there
     for ent in state.ents:
         if ent.label_ != "TITLE" or ent.end >= len(doc):
             continue
@@ -1016,8 +1017,11 @@ def positions(state: _State) -> Iterator[RelationMention]:
             if holder is not None:
                 rule, strength = "position.title.country.v1", 0.7
         if holder is None and ent.ent_id_ == "title:country":
+            # "Tanzanian Minerals Minister X held talks with Industry Minister Y": a country that
+            # already names another title-holder of the sentence is not Y's
+            taken = claimed.get(state.sentence_of[ent.start], set())
             earlier = [m for i, m, _s in state.actors if m.type == "Country" and i < ent.start
-                       and state.sentence_of[i] == state.sentence_of[ent.start]]
+                       and state.sentence_of[i] == state.sentence_of[ent.start] and m.key not in taken]
             if earlier:
                 holder, rule, strength = earlier[-1], "position.title.sentence.v1", 0.6
             elif focal is not None:
@@ -1026,6 +1030,8 @@ def positions(state: _State) -> Iterator[RelationMention]:
                 holder, rule, strength = dateline, "position.title.dateline.v1", 0.45
         if holder is None or (rule != "position.title.v1" and holder.key in _counterpart_countries(state, ent)):
             continue  # "Prime Minister Takaichi and her Vietnamese counterpart": she is not Vietnam's
+        if rule == "position.title.v1" and holder.type == "Country":
+            claimed.setdefault(state.sentence_of[ent.start], set()).add(holder.key)
         role = re.sub(r"^(Former|Then)\s+", "", ent.text)
         role = re.sub(r"^\w+ (counterpart)$", r"\1", role)
         if role.casefold() == "counterpart" and previous_title:

@@ -49,6 +49,10 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,60}\))?\s*[-–—]+\s*"
     rf"|(?:[{_UPPER}][{_UPPER}.'\-]{{2,}}|[{_UPPER}]{{2}}(?= [{_UPPER}]))(?: [{_UPPER}][{_UPPER}.'\-]+)*"
     r"(?: \([^)]{1,40}\))?\s+[-–—]+\s+"
+    # "COLOMBO: " under a byline (not a slug such as "BREAKING: ")
+    r"|(?!(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|ANALYSIS|OPINION|EXPLAINER|WATCH|LIVE|FLASH|URGENT|CORRECTED|REFILE"
+    r"|FACTBOX|INTERVIEW|EDITORIAL|COMMENT|FEATURE|SPECIAL REPORT|NEWS|VIDEO|PHOTOS|BRIEF|ALERT):)"
+    rf"[{_UPPER}]{{2}}[{_UPPER}.'\-]+(?: [{_UPPER}][{_UPPER}.'\-]+)*:\s+(?=[A-Z])"
     r"|(?P<colon>[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z])))"
 )
 _HEAD_LINES = 6  # a headline, a standfirst, a byline, an outlet line ... before the body

@@ -341,3 +341,10 @@ def test_extract_fresh4_names_titles_and_targets(text, expected) -> None:
 def test_extract_one_asset_in_a_country_is_not_an_investment_in_the_country() -> None:
     found = facts_of("The Zambezi Fund will invest $90m in a nickel mine in northern Zambia.")
     assert not any(p == "investsIn" and o == "Zambia" for _s, p, o, _pol, _mod in found)
+
+
+def test_extract_a_country_claimed_by_one_title_is_not_the_next_ones() -> None:
+    found = facts_of("The Kenyan Energy Minister Opiyo Wandayi held talks with Industry Minister Lee Sung-min in Nairobi. "
+                     "Britain's Business and Trade Secretary, Peter Kyle, met Ruto.")
+    assert ("Lee Sung-min", "holdsPosition", "Kenyan", "positive", "asserted") not in found
+    assert ("Peter Kyle", "holdsPosition", "Britain", "positive", "asserted") in found

@@ -92,3 +92,13 @@ def test_no_dateline_is_taken_from_body_text_or_a_late_colon() -> None:
     # "Analysis: ..." below a headline is a kicker, not a "New Delhi: " dateline
     assert dateline_place("Seabed metals become a great-power question\n\nAnalysis: The nodules matter.") == ""
     assert clean_text("Headline here\n\nAnalysis: The nodules matter.").endswith("Analysis: The nodules matter.")
+
+
+def test_capitals_dateline_with_a_colon_under_a_byline_but_not_a_slug() -> None:
+    from kg.ingest import dateline_place
+
+    text = "Dhaka opens gas fields to bidders\n\nBy Our Staff Reporter\n\nDHAKA: Bangladesh will auction blocks."
+    assert dateline_place(text) == "Dhaka"
+    assert clean_text(text).endswith("\nBangladesh will auction blocks.")
+    slug = "BREAKING: Peru halts copper shipments\n\nLIMA, June 3 (Andes Wire) - Peru halted shipments."
+    assert dateline_place(slug) == "Lima"
