@@ -520,6 +520,8 @@ def _follow(token: Any, path: str) -> list[Any]:
                 found += [t for t in node.subtree if t.ent_type_ == "MINERAL"]
             elif step == "compound_head":
                 found += [node.head] if node.dep_ in {"compound", "nmod", "amod"} else []
+            elif step == "acl_head":
+                found += [node.head] if node.dep_ == "acl" else []  # "a forum organised by X"
             elif step == "appos_head":
                 found += [node.head] if node.dep_ == "appos" else []
             elif step == "attr_subj":
@@ -729,6 +731,9 @@ def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
         return []
     if kind == "deal" and any(c.lower_ in {"a", "an", "another"} for c in token.children):
         return []  # "might sign a follow-up agreement" is a new deal, not the last one
+    if kind == "event" and any(c.lower_ in {"a", "an", "another"} for c in token.children) \
+            and any(c.dep_ in {"compound", "acl", "relcl"} for c in token.children):
+        return []  # "attended a business forum organised by the chamber" is another gathering
     return _last(state, token, kind)
 
 
@@ -926,8 +931,13 @@ def apply_rules(state: _State) -> Iterator[RelationMention]:
             yield from _apply(state, token, anchor, rule)
 
 
+_ASKING = {"invite", "urge", "ask", "encourage", "press", "call", "persuade", "request"}
+
+
 def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iterator[RelationMention]:
     predicate = rule["predicate"]
+    if predicate == "attends" and token.dep_ == "xcomp" and token.head.lemma_ in _ASKING:
+        return  # "invited Samia to attend", "urged Peru to join": an invitation, not attendance
     domain, range_ = DOMAINS[predicate]
     subjects: list[Mention] = []
     for path in rule["subject"]:

@@ -34,8 +34,15 @@ _PUBLISHED = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 # Lines that close an article page rather than belong to it.
 _TRAILERS = re.compile(
     r"^\s*(end of article|advertisement|story continues below.*|read more:.*|also read:.*"
-    r"|subscribe to .*|click here .*)\s*$",
+    r"|subscribe to .*|click here .*|\(end\)|-+ ?end ?-+|more to follow\.?)\s*$",
     re.IGNORECASE,
+)
+# Wire slugs before a headline: "EXCLUSIVE-", "METALS-", "UPDATE 2-", "(LEAD) ", "ANALYSIS | ", "BREAKING: ".
+_SLUG = re.compile(
+    r"^(?:\((?:LEAD|URGENT|2ND LD|3RD LD|LD|AMENDED|CORRECTED)\)\s*"
+    r"|(?:EXCLUSIVE|METALS|BASE METALS|PRECIOUS|UPDATE(?: \d+)?|REFILE|CORRECTED|ANALYSIS|INSIGHT|FACTBOX|EXPLAINER"
+    r"|WRAPUP(?: \d+)?|COLUMN|BREAKINGVIEWS|GLOBAL MARKETS|MARKETS|BREAKING|FLASH|URGENT|OPINION|INTERVIEW)"
+    r"(?:\s*[-|:]\s*|\s+[-–—|]\s+))(?=\S)"
 )
 # The dateline before the first sentence: "CANBERRA, Nov 18 (Meridian Wire) - ",
 # "CATAMARCA (Argentina), 8 October (ANCS) – ", "RIYADH — ", "LA PAZ - ", "SÃO PAULO (Valor) - ",
@@ -110,6 +117,9 @@ def clean_text(raw: str) -> str:
     text = _CONTROL.sub("", text)  # control characters are not text (and not allowed in XML)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if not _TRAILERS.match(line)]
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None:
+        lines[first] = _SLUG.sub("", lines[first], count=1)  # the slug is the desk's, not a name
     found = _dateline(lines)
     if found is not None:
         index, match = found

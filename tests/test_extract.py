@@ -348,3 +348,12 @@ def test_extract_a_country_claimed_by_one_title_is_not_the_next_ones() -> None:
                      "Britain's Business and Trade Secretary, Peter Kyle, met Ruto.")
     assert ("Lee Sung-min", "holdsPosition", "Kenyan", "positive", "asserted") not in found
     assert ("Peter Kyle", "holdsPosition", "Britain", "positive", "asserted") in found
+
+
+def test_extract_events_named_by_two_places_invitations_and_other_gatherings() -> None:
+    found = facts_of("Brazil will hold the Brazil-Africa Mining Dialogue in Recife in May and invited Angola to attend. "
+                     "The Angolan minister attended a trade forum organised by the Brazilian Mining Institute.")
+    assert ("Brazil", "hosts", "Brazil-Africa Mining Dialogue", "positive", "planned") in found
+    assert ("Angola", "invitedTo", "Brazil-Africa Mining Dialogue", "positive", "asserted") in found
+    assert not any(p == "attends" and s == "Angola" for s, p, _o, _pol, _mod in found)
+    assert not any(p == "hosts" and s == "Brazilian Mining Institute" for s, p, _o, _pol, _mod in found)

@@ -102,3 +102,10 @@ def test_capitals_dateline_with_a_colon_under_a_byline_but_not_a_slug() -> None:
     assert clean_text(text).endswith("\nBangladesh will auction blocks.")
     slug = "BREAKING: Peru halts copper shipments\n\nLIMA, June 3 (Andes Wire) - Peru halted shipments."
     assert dateline_place(slug) == "Lima"
+
+
+def test_wire_slugs_and_end_marks_are_not_text() -> None:
+    assert clean_text("EXCLUSIVE-Rio Tinto weighs Guinea exit -sources\n\nRio Tinto said.").startswith("Rio Tinto weighs")
+    assert clean_text("(LEAD) Japan, Peru sign pact\n\nJapan signed.\n\n(END)") == "Japan, Peru sign pact\nJapan signed."
+    assert clean_text("ANALYSIS | Chile bets on lithium\n\nChile bet.").startswith("Chile bets")
+    assert clean_text("US-China talks resume\n\nTalks resumed.").startswith("US-China talks")

@@ -126,9 +126,10 @@ class EntityMerger:
                 pass  # "a US–Ukraine minerals agreement" is still named by its parties
             while start < end - 1 and (
                 doc[start].lower_ in _LEADING_JUNK
-                or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY")
+                or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY"
+                    and not (doc[start + 1].text in {"-", "–"} and not doc[start].whitespace_))
             ):
-                start += 1
+                start += 1  # "the US Global Minerals Conference" is hosted by the US; "Korea-Africa …" is a name
             while end > start + 1 and doc[end - 1].lower_ in {"and", "&", "of", "for"}:
                 end -= 1  # "Japan Organization for Metals and Energy Security and …"
             if label == "EVENT" and doc[end - 1].text == "Convention" and end < len(doc) and doc[end].lower_ == "on":
