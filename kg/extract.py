@@ -526,7 +526,7 @@ def _follow(token: Any, path: str) -> list[Any]:
                 found += [node.head] if node.dep_ == "appos" else []
             elif step == "attr_subj":
                 found += _subjects(node.head) if node.dep_ == "attr" else []
-                if node.dep_ == "pobj" and node.head.lower_ == "among" and node.head.head.lemma_ == "be":
+                if node.dep_ == "pobj" and node.head.lower_ == "among" and node.head.head.lemma_ in {"be", "rank", "remain"}:
                     found += _subjects(node.head.head)  # "X is among the world's top producers"
             elif step.startswith("prep:"):
                 word = step[5:]

@@ -357,3 +357,16 @@ def test_extract_events_named_by_two_places_invitations_and_other_gatherings() -
     assert ("Angola", "invitedTo", "Brazil-Africa Mining Dialogue", "positive", "asserted") in found
     assert not any(p == "attends" and s == "Angola" for s, p, _o, _pol, _mod in found)
     assert not any(p == "hosts" and s == "Brazilian Mining Institute" for s, p, _o, _pol, _mod in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Madagascar wants more buyers for its graphite. Officials put the island's known graphite reserves at "
+         "about 2 million tonnes.", ("Madagascar", "hasReserves", "graphite", "positive", "asserted")),
+        ("Zambia ranks among the world's ten biggest copper producers.",
+         ("Zambia", "produces", "copper", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh4_references_and_rankings(text, expected) -> None:
+    assert expected in facts_of(text)
