@@ -737,9 +737,24 @@ def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
     return _last(state, token, kind)
 
 
+def _in_other_clause(token: Any, other: Any) -> bool:
+    """"Namibia has not been invited, METI said, but Ithete is expected to attend the Forum": a
+    later clause with a subject of its own (joined by "but", "and") is about something else."""
+    if other.i < token.i:
+        return False
+    for ancestor in other.ancestors:
+        if ancestor.i == token.i:
+            return False
+        if ancestor.dep_ == "conj" and ancestor.pos_ in {"VERB", "AUX"} and not ancestor.is_ancestor(token) \
+                and any(c.dep_ in _SUBJECTS for c in ancestor.children):
+            return True
+    return False
+
+
 def _last(state: _State, token: Any, kind: str) -> list[Mention]:
     order = state.events if kind == "event" else state.deal_order
-    same_sentence = [m for i, m in order if state.sentence_of[i] == state.sentence_of[token.i]]
+    same_sentence = [m for i, m in order if state.sentence_of[i] == state.sentence_of[token.i]
+                     and not _in_other_clause(token, state.tokens[i])]
     before = [m for i, m in order if i < token.i]
     if same_sentence:
         return [same_sentence[0]]

@@ -370,3 +370,10 @@ def test_extract_events_named_by_two_places_invitations_and_other_gatherings() -
 )
 def test_extract_fresh4_references_and_rankings(text, expected) -> None:
     assert expected in facts_of(text)
+
+
+def test_extract_an_event_in_a_later_clause_of_its_own_is_not_the_invitation() -> None:
+    found = facts_of("Canada will host the Arctic Critical Minerals Ministerial in Iqaluit in June. Russia has not been "
+                     "invited, officials said, but its envoy is expected to attend the Nordic Mining Forum in Oslo.")
+    assert ("Russia", "invitedTo", "Arctic Critical Minerals Ministerial", "negative", "asserted") in found
+    assert not any(p == "invitedTo" and o == "Nordic Mining Forum" for _s, p, o, _pol, _mod in found)
