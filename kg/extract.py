@@ -1053,6 +1053,9 @@ def positions(state: _State) -> Iterator[RelationMention]:
                 holder, rule, strength = focal, "position.title.focal.v1", 0.5
             elif dateline is not None:
                 holder, rule, strength = dateline, "position.title.dateline.v1", 0.45
+            elif (near := [m for m in _subject_before(state, doc[ent.start], "Country", 1) if m.key not in taken]):
+                # no focus, no dateline: "Peru hosted the summit. President José Jerí opened it"
+                holder, rule, strength = near[-1], "position.title.near_subject.v1", 0.45
         if holder is None or (rule != "position.title.v1" and holder.key in _counterpart_countries(state, ent)):
             continue  # "Prime Minister Takaichi and her Vietnamese counterpart": she is not Vietnam's
         if rule == "position.title.v1" and holder.type == "Country":

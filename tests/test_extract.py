@@ -377,3 +377,10 @@ def test_extract_an_event_in_a_later_clause_of_its_own_is_not_the_invitation() -
                      "invited, officials said, but its envoy is expected to attend the Nordic Mining Forum in Oslo.")
     assert ("Russia", "invitedTo", "Arctic Critical Minerals Ministerial", "negative", "asserted") in found
     assert not any(p == "invitedTo" and o == "Nordic Mining Forum" for _s, p, o, _pol, _mod in found)
+
+
+def test_extract_a_bare_title_with_no_focus_and_no_dateline_takes_the_country_acting_just_before() -> None:
+    text = ("Chile sent its ministers to Peru's summit in Cusco, where Peru's miners gathered. Peru hosted the Andean "
+            "Copper Summit. President Dina Marquez opened the meeting.")
+    assert ("Dina Marquez", "holdsPosition", "Peru", "positive", "asserted") in facts_of(text)
+    assert "position.title.near_subject.v1" in rules_of(text)
