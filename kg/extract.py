@@ -1097,6 +1097,12 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
         for child in token.children:
             if child.dep_ == "appos" and child.i in state.by_token:
                 person = state.by_token[child.i]
+        if person is None:
+            # "Japan's ambassador to Sri Lanka, Kenji Moriyama": the parser hangs the name on the country
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    named = [state.by_token[c.i] for c in pobj.children if c.dep_ == "appos" and c.i in state.by_token]
+                    person = named[0] if named else person
         if person is None or person.type != "Person":
             continue
         holders: list[Mention] = []
@@ -1123,7 +1129,7 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
                             "positive", "asserted", {"role": role})
 
 
-_NATIONAL_POSTS = {"minister", "ambassador", "envoy", "premier"}
+_NATIONAL_POSTS = {"minister", "ambassador", "envoy", "premier", "undersecretary", "under-secretary", "vice-minister"}
 
 
 def _subject_before(state: _State, token: Any, type_: str, sentences: int = 2) -> list[Mention]:

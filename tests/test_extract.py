@@ -384,3 +384,18 @@ def test_extract_a_bare_title_with_no_focus_and_no_dateline_takes_the_country_ac
             "Copper Summit. President Dina Marquez opened the meeting.")
     assert ("Dina Marquez", "holdsPosition", "Peru", "positive", "asserted") in facts_of(text)
     assert "position.title.near_subject.v1" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany's ambassador to Chile, Anke Vogel, said Berlin would send a team.",
+         ("Anke Vogel", "holdsPosition", "Germany", "positive", "asserted")),
+        ("Brazil refused to sign. Its energy undersecretary, Paulo Lemos, told the plenary.",
+         ("Paulo Lemos", "holdsPosition", "Brazil", "positive", "asserted")),
+        ("Nepal's Finance Adviser, Ram Thapa, will lead the delegation.",
+         ("Ram Thapa", "holdsPosition", "Nepal", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh4_more_titles(text, expected) -> None:
+    assert expected in facts_of(text)
