@@ -399,3 +399,14 @@ def test_extract_a_bare_title_with_no_focus_and_no_dateline_takes_the_country_ac
 )
 def test_extract_fresh4_more_titles(text, expected) -> None:
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hanoi tightened licensing for rare earths in May.", ("Hanoi", "restrictsExportOf", "rare earths", "positive", "asserted")),
+        ("Zambia imposed quotas on manganese last year.", ("Zambia", "restrictsExportOf", "manganese", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh4_licences_and_quotas(text, expected) -> None:
+    assert expected in facts_of(text)
