@@ -410,3 +410,18 @@ def test_extract_fresh4_more_titles(text, expected) -> None:
 )
 def test_extract_fresh4_licences_and_quotas(text, expected) -> None:
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya will host the Nairobi Lithium Forum in June. Uganda has confirmed its participation.",
+         ("Uganda", "attends", "Nairobi Lithium Forum", "positive", "asserted")),
+        ("Defence Minister Richard Marles will attend the AUKUS submarine industry forum in Perth on Monday.",
+         ("Richard Marles", "attends", "AUKUS submarine industry forum", "positive", "planned")),
+        ("Ghana hosted the Accra Gold Summit. Côte d'Ivoire was invited but did not attend.",
+         ("Côte d'Ivoire", "invitedTo", "Accra Gold Summit", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh4_participation_acronym_events_and_official_names(text, expected) -> None:
+    assert expected in facts_of(text)

@@ -88,6 +88,8 @@ class EntityMerger:
         second_head = {"LOWER": {"IN": ["meeting", "session", "talks"]}, "OP": "?"}  # "ministerial meeting"
         self.matcher.add("EVENT_LOWER", [
             [acronym, lower_heads, second_head],
+            # "the AUKUS defence industry forum", "a G7 critical minerals meeting"
+            [acronym, {"IS_LOWER": True, "IS_ALPHA": True, "OP": "{1,3}"}, lower_heads],
             # "EU–Central Asia summit", "India–Australia Critical Minerals Working Group meeting"
             [first, name_word, dash, first, name_word, lower_heads, second_head],
             # "Doha talks", "the Tokyo summit"
