@@ -1047,8 +1047,11 @@ def positions(state: _State) -> Iterator[RelationMention]:
             taken = claimed.get(state.sentence_of[ent.start], set())
             earlier = [m for i, m, _s in state.actors if m.type == "Country" and i < ent.start
                        and state.sentence_of[i] == state.sentence_of[ent.start] and m.key not in taken]
+            capital = None if earlier else _capital_before(state, ent)
             if earlier:
                 holder, rule, strength = earlier[-1], "position.title.sentence.v1", 0.6
+            elif capital is not None:
+                holder, rule, strength = capital, "position.title.capital.v1", 0.6  # "In Islamabad, spokesperson X"
             elif focal is not None:
                 holder, rule, strength = focal, "position.title.focal.v1", 0.5
             elif dateline is not None:
@@ -1184,6 +1187,27 @@ def _title_country(state: _State, title: Any) -> Mention | None:
                         sentence=state.sentence_of[title.start])
         state.mentions.append(found)
     return found
+
+
+def _capital_before(state: _State, title: Any) -> Mention | None:
+    """"In Islamabad, Foreign Office spokesperson X said": the country of a capital named as a place
+    earlier in the title's sentence."""
+    number = state.sentence_of[title.start]
+    places = [m for m in state.mentions if m.type == "Location" and m.sentence == number and m.end <= title.start_char]
+    for place in reversed(places):
+        code = _capital_codes().get(_place_label(place.text).casefold())
+        if code is not None:
+            found = next((m for m in state.mentions if m.key == f"country:{code}"), None)
+            if found is not None:
+                return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _capital_codes() -> dict[str, str]:
+    from kg.nlp.gazetteer import countries
+
+    return {capital.casefold(): country.code for country in countries() for capital in country.capitals}
 
 
 def _dateline_country(state: _State) -> Mention | None:

@@ -425,3 +425,18 @@ def test_extract_fresh4_licences_and_quotas(text, expected) -> None:
 )
 def test_extract_fresh4_participation_acronym_events_and_official_names(text, expected) -> None:
     assert expected in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya hosted the talks and Ethiopia was not invited. In Addis Ababa, foreign ministry spokesperson "
+         "Meles Tadesse said the snub was expected.", ("Meles Tadesse", "holdsPosition", "Ethiopia", "positive", "asserted")),
+        ("The statement criticised Indonesia's export licensing regime for tin and bauxite.",
+         ("Indonesia", "restrictsExportOf", "tin", "positive", "asserted")),
+        ("China restricted gallium exports. Deputy Secretary of Energy Mark Holt said the US would respond.",
+         ("Mark Holt", "holdsPosition", "US", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh4_capitals_regimes_and_us_titles(text, expected) -> None:
+    assert expected in facts_of(text)
