@@ -620,6 +620,9 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
     return [m for m in result if m.type in types]
 
 
+_COURTESY = {"mr", "mrs", "ms", "dr", "prof", "hon", "sir", ""}  # "" is a lone "." after "Mr"
+
+
 def _person_after_title(state: _State, token: Any) -> Mention | None:
     """The person named right after the title ``token`` is part of ("Deputy Minister … Denis Volkov")."""
     doc = state.doc
@@ -627,6 +630,8 @@ def _person_after_title(state: _State, token: Any) -> Mention | None:
     while i < len(doc) and doc[i].ent_type_ == "TITLE" and i - token.i < 12:
         i += 1
     if i < len(doc) and doc[i].text == ",":
+        i += 1
+    while i < len(doc) - 1 and doc[i].lower_.rstrip(".") in _COURTESY:
         i += 1
     found = state.by_token.get(i)
     return found if found is not None and found.type == "Person" else None
@@ -1019,7 +1024,10 @@ def positions(state: _State) -> Iterator[RelationMention]:
             continue
         person = state.by_token.get(ent.end)
         if person is None and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-            person = state.by_token.get(ent.end + 1)  # "Pakistan's Minister for Petroleum, Ali Rehman Khattak,"
+            after = ent.end + 1
+            while after < len(doc) - 1 and doc[after].lower_.rstrip(".") in _COURTESY:
+                after += 1  # "their Malian counterpart, Mr. Boubacar Diarra"
+            person = state.by_token.get(after)  # "Pakistan's Minister for Petroleum, Ali Rehman Khattak,"
         if person is None or person.type != "Person":
             continue
         holder, rule, strength = None, "position.title.v1", 0.9

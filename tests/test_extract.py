@@ -440,3 +440,10 @@ def test_extract_fresh4_participation_acronym_events_and_official_names(text, ex
 )
 def test_extract_fresh4_capitals_regimes_and_us_titles(text, expected) -> None:
     assert expected in facts_of(text)
+
+
+def test_extract_honorific_after_a_titled_apposition_and_attending_alongside() -> None:
+    found = facts_of("Chad hosted the N'Djamena Oil Forum. The energy ministers of Cameroon and Niger attended the "
+                     "opening alongside their Chadian counterpart, Mr. Idriss Saleh.")
+    assert ("Idriss Saleh", "holdsPosition", "Chadian", "positive", "asserted") in found
+    assert ("Idriss Saleh", "attends", "N'Djamena Oil Forum", "positive", "asserted") in found
