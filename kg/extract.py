@@ -938,6 +938,10 @@ def apply_rules(state: _State) -> Iterator[RelationMention]:
                     any(n.lemma_ in set(words.split("|")) or n.lower_ in set(words.split("|")) for n in _follow(token, path))
                     for path, _, words in (need.partition("=") for need in rule["needs_path"])):
                 continue
+            if "not_with" in rule and any(
+                    c.dep_ == dep and c.lower_ in set(words.split("|"))
+                    for dep, _, words in (n.partition(":") for n in rule["not_with"]) for c in token.children):
+                continue  # "left before the signing" is no withdrawal
             if rule.get("no_infinitive") and any(
                     c.lower_ == "to" and c.dep_ == "aux" for t in token.subtree if t.pos_ in {"VERB", "AUX"} for c in t.children):
                 continue  # "called on Japan to lift its ban" is a demand, not a visit

@@ -447,3 +447,11 @@ def test_extract_honorific_after_a_titled_apposition_and_attending_alongside() -
                      "opening alongside their Chadian counterpart, Mr. Idriss Saleh.")
     assert ("Idriss Saleh", "holdsPosition", "Chadian", "positive", "asserted") in found
     assert ("Idriss Saleh", "attends", "N'Djamena Oil Forum", "positive", "asserted") in found
+
+
+def test_extract_leaving_before_a_signing_is_no_withdrawal() -> None:
+    text = ("Norway and Iceland signed the Reykjavik Seabed Accord. The Danish minister, Lars Holm, attended the "
+            "talks but left before the signing. Greenland withdrew from the Reykjavik Seabed Accord.")
+    found = facts_of(text)
+    assert not any(s == "Lars Holm" and p == "partyTo" for s, p, _o, _pol, _mod in found)
+    assert ("Greenland", "partyTo", "Reykjavik Seabed Accord", "negative", "asserted") in found
