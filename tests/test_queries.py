@@ -167,3 +167,21 @@ def test_disk_store_is_made_once_refreshed_when_the_graph_changes_and_read_only(
     (folder / "graph.nt").write_text("\n".join(lines + [extra]) + "\n", encoding="utf-8")
     assert queries.find_entity(graph_from_directory(folder), "Brand new") == URIRef("https://x/s")  # reloaded
     assert not list(folder.glob(".oxigraph-*"))  # no half-made or old stores left behind
+
+
+def test_disk_store_loaded_once_when_processes_race(seed_out, tmp_path) -> None:
+    """Four processes that all find the store missing: one loads it, the others wait and use it."""
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "built"
+    shutil.copytree(seed_out, folder, ignore=shutil.ignore_patterns(".oxigraph*"))
+    code = ("import sys; from kg.rdf.oxigraph import graph_from_directory; "
+            "print(len(graph_from_directory(sys.argv[1])))")
+    runs = [subprocess.Popen([sys.executable, "-c", code, str(folder)], stdout=subprocess.PIPE, text=True)
+            for _ in range(4)]
+    counts = {int(run.communicate()[0]) for run in runs}
+    assert all(run.returncode == 0 for run in runs)
+    assert counts == {len(set((folder / "graph.nt").read_text(encoding="utf-8").splitlines()))}
+    assert not list(folder.glob(".oxigraph-*"))  # no half-made or old stores left behind

@@ -10,6 +10,7 @@ without an identifier would write to a random graph name).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -65,24 +66,43 @@ def disk_store(directory: str | Path) -> Path:
     """``DIR/.oxigraph``: ``DIR/graph.nt`` bulk-loaded into an on-disk Oxigraph store, unless the
     store is already up to date (it keeps the size and modification time of the graph.nt it was
     loaded from). A new store is loaded beside the old one and renamed into place, so a reader
-    never opens half a store."""
+    never opens half a store; processes that find the store out of date at the same time take
+    turns (a lock on ``DIR/.oxigraph.lock``), and only the first loads it."""
     directory = Path(directory)
     source = directory / "graph.nt"
     if not source.is_file():
         raise StoreError(f"{directory}: no graph.nt here; run `kg build INPUT --out {directory}` first")
     target = directory / STORE_DIR
-    signature = f"{source.stat().st_mtime_ns}:{source.stat().st_size}"
-    stamp = target / _STAMP
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == signature:
+    if _up_to_date(source, target):
         return target
-    fresh = Path(tempfile.mkdtemp(prefix=f"{STORE_DIR}-new-", dir=directory))
+    with open(directory / f"{STORE_DIR}.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if _up_to_date(source, target):  # another process loaded it while this one waited
+            return target
+        _load(source, target)
+    return target
+
+
+def _signature(source: Path) -> str:
+    status = source.stat()
+    return f"{status.st_mtime_ns}:{status.st_size}"
+
+
+def _up_to_date(source: Path, target: Path) -> bool:
+    stamp = target / _STAMP
+    return stamp.is_file() and stamp.read_text(encoding="utf-8") == _signature(source)
+
+
+def _load(source: Path, target: Path) -> None:
+    signature = _signature(source)
+    fresh = Path(tempfile.mkdtemp(prefix=f"{STORE_DIR}-new-", dir=target.parent))
     try:
         store = ox.Store(str(fresh))
         store.bulk_load(path=str(source), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         store.flush()
         del store
         (fresh / _STAMP).write_text(signature, encoding="utf-8")
-        old = directory / f"{STORE_DIR}-old-{os.getpid()}"
+        old = target.parent / f"{STORE_DIR}-old-{os.getpid()}"
         if target.exists():
             target.rename(old)
         fresh.rename(target)
@@ -92,7 +112,6 @@ def disk_store(directory: str | Path) -> Path:
         if isinstance(error, (OSError, ValueError, SyntaxError)):
             raise StoreError(f"{source}: could not load it into an Oxigraph store: {error}") from None
         raise
-    return target
 
 
 def graph_from_directory(directory: str | Path) -> OxigraphGraph:
