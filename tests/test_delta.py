@@ -72,11 +72,16 @@ def test_delta_shapes_beyond_node_local_mean_the_whole_graph(built: tuple[Graph,
     assert changed_subgraph(graph, iter(lines), lines, shapes=shapes) is None
 
 
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
+
+
 def test_delta_a_broken_changed_node_fails(built: tuple[Graph, list[str]]) -> None:
     graph, lines = built
-    broken = Graph()
-    for triple in graph:
-        broken.add(triple)
+    broken = _copy(graph)
     fact = next(broken.subjects(RDF.type, GEOKG.Fact))
     broken.remove((fact, GEOKG.polarity, None))
     with pytest.raises(ValidationError, match="polarity"):
@@ -85,9 +90,7 @@ def test_delta_a_broken_changed_node_fails(built: tuple[Graph, list[str]]) -> No
 
 def test_delta_a_node_pointing_at_a_changed_node_is_checked_again(built: tuple[Graph, list[str]]) -> None:
     graph, lines = built
-    broken = Graph()
-    for triple in graph:
-        broken.add(triple)
+    broken = _copy(graph)
     evidence = next(broken.subjects(RDF.type, GEOKG.Evidence))
     document = broken.value(evidence, GEOKG.document)
     broken.remove((document, RDF.type, GEOKG.Document))  # only the document changed
