@@ -989,6 +989,7 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
         polarity = "negative" if polarity == "positive" else "positive"
     modality = modality_of(anchor, rule.get("modality"), rule.get("modality_ignores", ()))
     qualifiers = _qualifiers(state, anchor, rule)
+    place = state.place_mentions.get(qualifiers.pop("place_token", -1))  # type: ignore[attr-defined, arg-type]
     if not objects and rule.get("reciprocal"):
         unique = list(dict.fromkeys(subjects))
         for i, first in enumerate(unique):
@@ -996,8 +997,6 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
                 yield _relation(state, first, predicate, second, token, rule["id"], rule["strength"],
                                 polarity, modality, qualifiers)
         return
-    place = state.place_mentions.get(qualifiers.get("place_token", -1))  # type: ignore[attr-defined]
-    qualifiers.pop("place_token", None)
     if place is not None:
         for obj in dict.fromkeys(objects):
             if obj.type == "Event" and predicate in {"hosts", "attends"}:
