@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,10 +13,10 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.errors import ArticleError, StoreError
-from kg.export import ntriples_lines, write_outputs
+from kg.export import write_outputs
 from kg.extract import Extraction, extract
 from kg.ingest import InputProblem, article_from_text, iter_articles, read_articles
-from kg.rdf.build import bind_prefixes, build_graph
+from kg.rdf.build import bind_prefixes, build_graph, build_lines
 from kg.rdf.read import read_entities, read_facts
 from kg.rdf.validate import check
 from kg.records import Article, Entity, Fact
@@ -31,17 +31,29 @@ class KnowledgeGraph:
     """A built graph: the RDF (source of truth), its entities and facts, and a networkx view.
 
     ``entities`` and ``facts`` are read from the RDF on first use when not given (a loaded graph
-    answers queries without reading every fact first).
+    answers queries without reading every fact first). ``graph`` may be a function that makes the
+    rdflib graph, called on first use (a build hands on its records and makes the graph only when
+    it is asked for).
     """
 
-    def __init__(self, graph: Graph, entities: list[Entity] | None = None, facts: list[Fact] | None = None) -> None:
-        self.graph = graph
+    def __init__(self, graph: Graph | Callable[[], Graph], entities: list[Entity] | None = None,
+                 facts: list[Fact] | None = None) -> None:
+        self._graph = graph if isinstance(graph, Graph) else None
+        self._make_graph = None if isinstance(graph, Graph) else graph
         self._entities = entities
         self._facts = facts
         self._nx: nx.MultiDiGraph | None = None
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph({len(self.graph)} triples)"
+
+    @property
+    def graph(self) -> Graph:
+        """The rdflib graph."""
+        if self._graph is None:
+            assert self._make_graph is not None
+            self._graph = self._make_graph()
+        return self._graph
 
     @property
     def entities(self) -> list[Entity]:
@@ -141,12 +153,16 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
 
 
 def _graph_of(pairs: Sequence[tuple[Article, Extraction]], *, where: str, validate: bool) -> KnowledgeGraph:
+    """The graph of ``pairs``, checked against the shapes when ``validate``. The records handed on
+    are the resolved ones: reading them back from the RDF gives the same records
+    (``tests/test_build_lines.py``)."""
+    articles = [a for a, _x in pairs]
     entities, facts = resolve(pairs)
-    graph = build_graph([a for a, _x in pairs], entities, facts)
-    if validate:
-        check(graph, where=where)
-    # The RDF is the source of truth: the records handed on are read back from it.
-    return KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
+    if not validate:
+        return KnowledgeGraph(lambda: build_graph(articles, entities, facts), entities, facts)
+    graph = build_graph(articles, entities, facts)
+    check(graph, where=where)
+    return KnowledgeGraph(graph, entities, facts)
 
 
 def build_articles(articles: Sequence[Article], *, out: str | Path | None = None, model: str | None = None,
@@ -160,7 +176,8 @@ def build_articles(articles: Sequence[Article], *, out: str | Path | None = None
         store.clear()
         for article, extraction in pairs:
             store.put(Record(article, extraction))
-        write_outputs(Path(out), result.graph, result.entities, result.facts)
+        lines = build_lines([a for a, _x in pairs], result.entities, result.facts)
+        write_outputs(Path(out), lines, result.entities, result.facts)
     return result
 
 
@@ -233,30 +250,31 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
     directory = Path(directory)
     pairs = [(record.article, record.extraction) for record in Store(directory)]
     clock.lap("read the store")
+    articles = [a for a, _x in pairs]
     entities, facts = resolve(pairs)
     clock.lap("resolve")
-    graph = build_graph([a for a, _x in pairs], entities, facts)
-    lines = ntriples_lines(graph)
+    lines = build_lines(articles, entities, facts)
     clock.lap("build the RDF")
+    graph = None
     if validate:
         previous = previous_validated(directory)
         change = None
         if previous is not None:
             with previous.open(encoding="utf-8") as stream:
-                change = changed_subgraph(graph, (line.rstrip("\n") for line in stream), lines)
+                change = changed_subgraph((line.rstrip("\n") for line in stream), lines)
         if change is None:
+            graph = build_graph(articles, entities, facts)
             check(graph, where=str(directory), processes=processes)
         else:
             check_changed(change, where=str(directory))
         clock.lap("SHACL")
     mark_validated(directory, None)  # no record while the files are being replaced
-    result = KnowledgeGraph(graph=graph, entities=read_entities(graph), facts=read_facts(graph))
-    clock.lap("read records back")
-    write_outputs(directory, graph, result.entities, result.facts, lines=lines, processes=processes)
+    write_outputs(directory, lines, entities, facts, processes=processes)
     if validate:
         mark_validated(directory, lines)
     clock.lap("write exports")
-    return result
+    # the records handed on are the resolved ones (they read back from the RDF the same)
+    return KnowledgeGraph(graph or (lambda: build_graph(articles, entities, facts)), entities, facts)
 
 
 class _Clock:

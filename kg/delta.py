@@ -3,10 +3,10 @@
 Both builds are sorted N-Triples lines (``DIR/graph.nt``), so their difference is one merge pass,
 without holding the old graph in memory. A node must be checked again when one of its triples on
 a path the shapes constrain changed, when its ``rdf:type`` changed (it may be targeted now), or
-when it points at a node that gained or lost a class some ``sh:class`` constraint asks for. :func:`changed_subgraph`
-returns those nodes with all their triples, every node they point at that a shape targets (with
-all its triples, recursively) and the ``rdf:type`` of the other nodes they point at: validated on
-its own it conforms exactly when the whole graph does, given that the previous graph conformed.
+when it points at a node that gained or lost a class some ``sh:class`` constraint asks for.
+:func:`changed_subgraph` returns those of them that a shape targets, as pySHACL's focus nodes, in a
+graph holding all their triples and the ``rdf:type`` of every node they point at: validating them
+conforms exactly when the whole graph does, given that the previous graph conformed.
 That holds for shapes made of ``sh:targetClass`` targets and property shapes with predicate paths
 whose constraints look at the values and their classes (all of ``ontology/shapes.ttl``); shapes
 using anything else (``sh:node``, qualified shapes, logical or SPARQL constraints, other targets,
@@ -19,13 +19,15 @@ is validated.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-__all__ = ["changed_lines", "changed_subgraph", "check_changed", "previous_validated", "mark_validated", "MARKER"]
+__all__ = ["Change", "changed_lines", "changed_subgraph", "check_changed", "previous_validated", "mark_validated", "MARKER"]
 
 MARKER = ".geokg-validated"
 
@@ -117,10 +119,52 @@ def _with_subclasses(classes: set[URIRef], ontology: Graph | None) -> set[URIRef
     return found
 
 
-def changed_subgraph(graph: Graph, before: Iterable[str], after: Sequence[str], *,
-                     shapes: Graph | None = None, ontology: Graph | None = None) -> Graph | None:
-    """The part of ``graph`` to validate after the change ``before`` → ``after`` (see the module
-    docstring); ``None`` when only validating the whole graph is exact."""
+class _Lines:
+    """Sorted N-Triples lines looked up by subject (a binary search) and by object (one pass)."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+
+    def about(self, node: str) -> list[str]:
+        """The lines whose subject is ``node`` (an N-Triples term: ``<iri>``)."""
+        prefix = f"{node} "
+        found = []
+        for index in range(bisect.bisect_left(self.lines, prefix), len(self.lines)):
+            line = self.lines[index]
+            if not line.startswith(prefix):
+                break
+            found.append(line)
+        return found
+
+    def pointing_at(self, nodes: set[str]) -> set[str]:
+        """The subjects of lines whose object is one of ``nodes`` (IRIs)."""
+        found = set()
+        for line in self.lines:
+            if line.endswith("> .") and line[line.rfind(" <", 0, -3) + 1:-2] in nodes:
+                found.add(line.partition(" ")[0])
+        return found
+
+
+def _object(line: str) -> str:
+    return line.partition(" ")[2].partition(" ")[2][:-2]
+
+
+@dataclass
+class Change:
+    """What to validate again: the ``focus`` nodes, and a ``graph`` holding their triples and the
+    ``rdf:type`` of every node they point at."""
+
+    graph: Graph
+    focus: list[URIRef]
+
+
+def changed_subgraph(before: Iterable[str], after: Sequence[str], *, shapes: Graph | None = None,
+                     ontology: Graph | None = None) -> Change | None:
+    """What of the graph ``after`` (sorted N-Triples lines) to validate after the change
+    ``before`` → ``after`` (see the module docstring); ``None`` when only validating the whole
+    graph is exact."""
+    from kg.rdf.build import graph_of_lines
+
     if shapes is None:
         from kg.rdf.validate import ontology_graph, shapes_graph
 
@@ -131,10 +175,11 @@ def changed_subgraph(graph: Graph, before: Iterable[str], after: Sequence[str], 
     targets, paths, classes = scope
     # a node's new or lost type matters to the nodes pointing at it only for these classes
     checked_types = {f"<{c}>" for c in _with_subclasses(classes, ontology)}
+    targeted = {f"<{c}>" for c in _with_subclasses(targets, ontology)}
     type_iri = f"<{RDF.type}>"
     constrained = {f"<{p}>" for p in paths}
-    focus: set[URIRef] = set()
-    retyped: set[URIRef] = set()
+    changed: set[str] = set()
+    retyped: set[str] = set()
     for line in changed_lines(before, after):
         subject, _, rest = line.partition(" ")
         predicate = rest.partition(" ")[0]
@@ -142,37 +187,36 @@ def changed_subgraph(graph: Graph, before: Iterable[str], after: Sequence[str], 
             continue
         if not subject.startswith("<"):
             return None
-        node = URIRef(subject[1:-1])
-        focus.add(node)
-        if predicate == type_iri and rest.partition(" ")[2].rstrip(" .") in checked_types:
-            retyped.add(node)
-    for node in retyped:
-        focus.update(s for s in graph.subjects(None, node) if isinstance(s, URIRef))
-    part = Graph()
-    done: set[URIRef] = set()
-    todo = [node for node in focus if (node, None, None) in graph]
-    while todo:
-        node = todo.pop()
-        if node in done:
-            continue
-        done.add(node)
-        for triple in graph.triples((node, None, None)):
-            part.add(triple)
-            value = triple[2]
-            if not isinstance(value, URIRef) or value in done:
-                continue
-            kinds = set(graph.objects(value, RDF.type))
-            if kinds & targets:
-                todo.append(value)  # a shape targets it: it is validated too, so it must be whole
-            else:
-                for kind in kinds:
-                    part.add((value, RDF.type, kind))
-    return part
+        changed.add(subject)
+        if predicate == type_iri and _object(line) in checked_types:
+            retyped.add(subject)
+    graph = _Lines(after)
+    if retyped:
+        changed.update(s for s in graph.pointing_at(retyped) if s.startswith("<"))
+    part: list[str] = []
+    typed: set[str] = set()
+
+    def types(node: str) -> list[str]:
+        return [row for row in graph.about(node) if row.partition(" ")[2].startswith(f"{type_iri} ")]
+
+    # only nodes a shape targets are validated (pySHACL's focus nodes)
+    focus = [node for node in sorted(changed) if any(_object(row) in targeted for row in types(node))]
+    chosen = set(focus)
+    for node in focus:
+        lines = graph.about(node)
+        part.extend(lines)
+        for line in lines:
+            value = _object(line)
+            if value.startswith("<") and value not in typed:
+                typed.add(value)
+                if value not in chosen:
+                    part.extend(types(value))
+    return Change(graph_of_lines(part), [URIRef(node[1:-1]) for node in focus])
 
 
-def check_changed(part: Graph, *, where: str) -> None:
-    """:func:`kg.rdf.validate.check` of the changed part (nothing to do when it is empty)."""
+def check_changed(change: Change, *, where: str) -> None:
+    """:func:`kg.rdf.validate.check` of the changed nodes (nothing to do when there are none)."""
     from kg.rdf.validate import check
 
-    if len(part):
-        check(part, where=where)
+    if change.focus:
+        check(change.graph, where=where, focus=change.focus)

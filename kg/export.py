@@ -20,14 +20,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal
 
 from kg.errors import StoreError
 from kg.rdf.iris import entity_iri
 from kg.records import Entity, Fact
 
 __all__ = ["write_outputs", "graphml_view", "entity_row", "fact_row", "atomic_write", "ntriples_lines",
-           "turtle_from_lines", "jsonld_from_graph"]
+           "turtle_from_lines", "jsonld_from_lines"]
 
 
 def atomic_write(path: Path, data: str) -> None:
@@ -193,17 +193,23 @@ def turtle_from_lines(lines: Iterable[str], prefixes: Iterable[tuple[str, str]])
     return header + "\n" + "\n".join(blocks)
 
 
-def _jsonld_value(term: object) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"@id": str(term)}
-    if isinstance(term, BNode):
-        return {"@id": f"_:{term}"}
-    assert isinstance(term, Literal)
-    value = {"@value": str(term)}
-    if term.language:
-        value["@language"] = term.language
-    elif term.datatype is not None and term.datatype != XSD.string:
-        value["@type"] = str(term.datatype)
+def _jsonld_value(term: str) -> dict[str, str]:
+    """An N-Triples term (as :func:`kg.rdf.build.build_lines` writes it) as a JSON-LD value."""
+    from kg.rdf.build import nt_literal
+
+    if term.startswith("<"):
+        return {"@id": term[1:-1]}
+    if term.startswith("_:"):
+        return {"@id": term}
+    literal = nt_literal(term)
+    if literal is None:
+        raise ValueError(f"not an N-Triples term: {term}")
+    lexical, datatype, language = literal
+    value = {"@value": lexical}
+    if language:
+        value["@language"] = language
+    elif datatype is not None and datatype != str(XSD.string):
+        value["@type"] = datatype
     return value
 
 
@@ -213,41 +219,44 @@ def _value_order(value: object) -> tuple[str, ...]:
     return tuple(value.get(k, "") for k in ("@id", "@value", "@type", "@language"))
 
 
-def jsonld_from_graph(graph: Graph) -> str:
-    """Expanded JSON-LD: one node object per subject, sorted, so the file is stable."""
+def jsonld_from_lines(lines: Iterable[str]) -> str:
+    """Expanded JSON-LD from sorted N-Triples lines: one node object per subject, sorted, so the
+    file is stable."""
     nodes: dict[str, dict[str, list[object]]] = {}
-    values: dict[object, object] = {}  # a term's JSON-LD value, made once (equal terms, equal values)
-    for s, p, o in graph:
-        key = f"_:{s}" if isinstance(s, BNode) else str(s)
+    values: dict[str, object] = {}  # a term's JSON-LD value, made once
+    type_iri = f"<{RDF.type}>"
+    for line in lines:
+        s, p, o = _split_line(line)
+        key = s if s.startswith("_:") else s[1:-1]
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = {}
-        if p == RDF.type and not isinstance(o, Literal):
-            node.setdefault("@type", []).append(str(o))
+        if p == type_iri and not o.startswith('"'):
+            node.setdefault("@type", []).append(o[1:-1] if o.startswith("<") else o)
         else:
             value = values.get(o)
             if value is None:
-                value = _jsonld_value(o)
-                if not (isinstance(o, Literal) and o.language):  # "x"@en == "x"@EN: not one value
-                    values[o] = value
-            node.setdefault(str(p), []).append(value)
+                value = values[o] = _jsonld_value(o)
+            node.setdefault(p[1:-1], []).append(value)
     document = []
     for key in sorted(nodes):
         row: dict[str, object] = {"@id": key}
-        for name, values in sorted(nodes[key].items()):
-            row[name] = values if len(values) == 1 else sorted(values, key=_value_order)
+        for name, found in sorted(nodes[key].items()):
+            row[name] = found if len(found) == 1 else sorted(found, key=_value_order)
         document.append(row)
     return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in document) + "\n]\n"
 
 
-def write_outputs(out: Path, graph: Graph, entities: list[Entity], facts: list[Fact], *,
-                  lines: list[str] | None = None, processes: int = 1) -> dict[str, Path]:
-    """Write every export of a build into ``out``; returns the paths by format.
+def write_outputs(out: Path, lines: list[str], entities: list[Entity], facts: list[Fact], *,
+                  processes: int = 1) -> dict[str, Path]:
+    """Write every export of a build into ``out`` from its sorted N-Triples ``lines``
+    (:func:`kg.rdf.build.build_lines`) and its records; returns the paths by format.
 
-    ``lines`` are the graph's sorted N-Triples lines when the caller has them already. With
-    ``processes`` > 1 (and ``fork``), a forked process writes JSON-LD and GEXF, the two slowest,
-    while this one writes the rest: the same files, in about half the time.
+    With ``processes`` > 1 (and ``fork``), a forked process writes JSON-LD and GEXF, the two
+    slowest, while this one writes the rest: the same files, in about half the time.
     """
+    from kg.rdf.build import prefixes
+
     out.mkdir(parents=True, exist_ok=True)
     by_key = {e.key: e for e in entities}
     paths = {
@@ -255,11 +264,10 @@ def write_outputs(out: Path, graph: Graph, entities: list[Entity], facts: list[F
         "nt": out / "graph.nt", "entities": out / "entities.jsonl", "facts": out / "facts.jsonl",
         "gexf": out / "graph.gexf", "csv": out / "facts.csv",
     }
-    lines = ntriples_lines(graph) if lines is None else lines
     view = graphml_view(entities, facts)
     writers: dict[str, Callable[[], str]] = {
-        "turtle": lambda: turtle_from_lines(lines, graph.namespaces()),
-        "jsonld": lambda: jsonld_from_graph(graph),
+        "turtle": lambda: turtle_from_lines(lines, prefixes()),
+        "jsonld": lambda: jsonld_from_lines(lines),
         "nt": lambda: "\n".join(lines) + "\n",
         "entities": lambda: "".join(json.dumps(entity_row(e), ensure_ascii=False) + "\n" for e in entities),
         "facts": lambda: "".join(json.dumps(fact_row(f, by_key), ensure_ascii=False) + "\n" for f in facts),

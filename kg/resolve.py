@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from kg.extract import Extraction
 from kg.nlp.gazetteer import country_by_code, minerals, organizations, seats
@@ -202,8 +203,9 @@ def resolve(pairs: Iterable[tuple[Article, Extraction]]) -> tuple[list[Entity], 
     for key, ms in sorted(grouped.items()):
         label = _label(key, ms)
         aliases = sorted({_clean_name(m.text) for m in ms} - {label})
-        value = next((m.value for m in ms if m.value is not None), None)
-        date = next((m.date for m in ms if m.date is not None), None)
+        # the canonical value and date, without the words one mention wrote them in (as the RDF has them)
+        value = next((replace(m.value, text="") for m in ms if m.value is not None), None)
+        date = next((replace(m.date, text="") for m in ms if m.date is not None), None)
         entities.append(Entity(key=key, label=label, type=ms[0].type, aliases=tuple(aliases),
                                identifiers=_identifiers(key), documents=tuple(sorted(documents[key])),
                                mentions=len(ms), value=value, date=date))

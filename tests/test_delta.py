@@ -30,15 +30,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, list[str]]:
 
 
 def _changed(graph: Graph, before: list[str]) -> None:
-    change = changed_subgraph(graph, iter(before), ntriples_lines(graph))
+    change = changed_subgraph(iter(before), ntriples_lines(graph))
     assert change is not None
     check_changed(change, where="test")
 
 
 def test_delta_unchanged_graph_has_nothing_to_check(built: tuple[Graph, list[str]]) -> None:
     graph, lines = built
-    change = changed_subgraph(graph, iter(lines), lines)
-    assert change is not None and len(change) == 0
+    change = changed_subgraph(iter(lines), lines)
+    assert change is not None and change.focus == [] and len(change.graph) == 0
 
 
 def test_delta_a_change_no_shape_looks_at_is_not_checked(built: tuple[Graph, list[str]]) -> None:
@@ -46,8 +46,8 @@ def test_delta_a_change_no_shape_looks_at_is_not_checked(built: tuple[Graph, lis
     moved = Graph()
     for s, p, o in graph:
         moved.add((s, p, URIRef("https://w3id.org/geokg/id/build/other") if p == PROV.wasGeneratedBy else o))
-    change = changed_subgraph(moved, iter(lines), ntriples_lines(moved))
-    assert change is not None and len(change) == 0
+    change = changed_subgraph(iter(lines), ntriples_lines(moved))
+    assert change is not None and change.focus == [] and len(change.graph) == 0
 
 
 def test_delta_a_changed_fact_is_checked_with_the_nodes_it_needs(built: tuple[Graph, list[str]]) -> None:
@@ -57,11 +57,12 @@ def test_delta_a_changed_fact_is_checked_with_the_nodes_it_needs(built: tuple[Gr
     for triple in graph:
         changed.add(triple)
     changed.set((fact, GEOKG.confidence, Literal("0.5", datatype=XSD.decimal)))
-    part = changed_subgraph(changed, iter(lines), ntriples_lines(changed))
-    assert part is not None and (fact, GEOKG.confidence, Literal("0.5", datatype=XSD.decimal)) in part
-    evidence = next(part.objects(fact, GEOKG.evidence))
-    assert (evidence, GEOKG.sentence, None) in part  # a targeted value comes whole
-    check_changed(part, where="test")
+    change = changed_subgraph(iter(lines), ntriples_lines(changed))
+    assert change is not None and change.focus == [fact]  # only the fact changed
+    assert (fact, GEOKG.confidence, Literal("0.5", datatype=XSD.decimal)) in change.graph
+    evidence = next(change.graph.objects(fact, GEOKG.evidence))
+    assert set(change.graph.predicate_objects(evidence)) == {(RDF.type, GEOKG.Evidence)}  # its values' classes
+    check_changed(change, where="test")
 
 
 def test_delta_shapes_beyond_node_local_mean_the_whole_graph(built: tuple[Graph, list[str]]) -> None:
@@ -69,7 +70,7 @@ def test_delta_shapes_beyond_node_local_mean_the_whole_graph(built: tuple[Graph,
     shapes = Graph().parse(data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:node <urn:other> .""", format="turtle")
-    assert changed_subgraph(graph, iter(lines), lines, shapes=shapes) is None
+    assert changed_subgraph(iter(lines), lines, shapes=shapes) is None
 
 
 def _copy(graph: Graph) -> Graph:

@@ -1,14 +1,21 @@
-"""Entities and facts → an rdflib graph under the geokg ontology, with PROV-O provenance.
+"""Entities and facts → RDF under the geokg ontology, with PROV-O provenance.
 
 Every fact is a ``geokg:Fact`` node (subject, predicate, object, polarity, modality, qualifiers,
 confidence, evidence). A positive, asserted fact is also a direct triple
 (``entity/country/PK geokg:hasReserves entity/mineral/rare_earths``); a negative or not-asserted
 one never is, so a plain query for who was invited does not return who was not.
+
+The triples are described once (:func:`_triples`, plain strings for IRIs and ``(lexical form,
+datatype)`` pairs for literals) and made two ways: :func:`build_graph` makes an rdflib graph (what
+pySHACL checks and the Python API hands out) and :func:`build_lines` the sorted N-Triples lines,
+exactly as rdflib writes them, without making an rdflib term (what a build writes its files from:
+several times faster on a big store).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -17,14 +24,22 @@ from kg import __version__
 from kg.rdf.fast import indexed_graph
 from kg.rdf.iris import activity_iri, document_iri, entity_iri, evidence_iri, fact_iri, value_iri
 from kg.rdf.namespace import GEOKG
-from kg.records import Amount, Article, DateValue, Entity, Fact
+from kg.records import Amount, Article, Entity, Fact
 
-__all__ = ["build_graph", "bind_prefixes", "POLARITY", "MODALITY"]
+__all__ = ["build_graph", "build_lines", "graph_of_lines", "nt_literal", "bind_prefixes", "prefixes", "POLARITY", "MODALITY"]
 
 POLARITY = {"positive": GEOKG.Positive, "negative": GEOKG.Negative}
 MODALITY = {"asserted": GEOKG.Asserted, "planned": GEOKG.Planned, "proposed": GEOKG.Proposed,
             "hypothetical": GEOKG.Hypothetical, "reported": GEOKG.Reported}
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+# A term of _triples: an IRI is a str, a literal a (lexical form, datatype IRI or None) pair.
+Term = str | tuple[str, str | None]
+Triple = tuple[str, str, Term]
+
+_STRING = None  # a plain literal's datatype
+_INTEGER, _DECIMAL = str(XSD.integer), str(XSD.decimal)
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -36,120 +51,224 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def _date(graph: Graph, node: URIRef, value: str, precision: str) -> None:
-    graph.add((node, GEOKG.date, Literal(value, datatype=_DATE_TYPES[precision])))
-    graph.add((node, GEOKG.datePrecision, Literal(precision)))
+def prefixes() -> list[tuple[str, str]]:
+    """The prefixes a build's graph has (rdflib's own and :func:`bind_prefixes`'), for Turtle."""
+    return [(prefix, str(namespace)) for prefix, namespace in bind_prefixes(indexed_graph()).namespaces()]
 
 
-def _value(graph: Graph, owner: URIRef, amount: Amount) -> None:
+def _date(node: str, value: str, precision: str) -> Iterator[Triple]:
+    yield node, GEOKG.date, (value, _DATE_TYPES[precision])
+    yield node, GEOKG.datePrecision, (precision, _STRING)
+
+
+def _value(owner: str, amount: Amount) -> Iterator[Triple]:
     node = value_iri(owner)
-    graph.add((owner, GEOKG.value, node))
-    graph.add((node, RDF.type, GEOKG.MonetaryValue))
-    graph.add((node, GEOKG.amount, Literal(str(amount.amount), datatype=XSD.decimal)))
-    graph.add((node, GEOKG.currency, Literal(amount.currency)))
+    yield owner, GEOKG.value, node
+    yield node, RDF.type, GEOKG.MonetaryValue
+    yield node, GEOKG.amount, (str(amount.amount), _DECIMAL)
+    yield node, GEOKG.currency, (amount.currency, _STRING)
 
 
-def _add_document(graph: Graph, article: Article) -> None:
+def _document(article: Article) -> Iterator[Triple]:
     node = document_iri(article.id)
-    graph.add((node, RDF.type, GEOKG.Document))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, DCTERMS.identifier, Literal(article.id)))
+    yield node, RDF.type, GEOKG.Document
+    yield node, RDF.type, PROV.Entity
+    yield node, DCTERMS.identifier, (article.id, _STRING)
     if article.title:
-        graph.add((node, DCTERMS.title, Literal(article.title)))
+        yield node, DCTERMS.title, (article.title, _STRING)
     if article.published:
-        precision = {4: "year", 7: "month", 10: "day"}[len(article.published)]
-        graph.add((node, DCTERMS.issued, Literal(article.published, datatype=_DATE_TYPES[precision])))
+        yield node, DCTERMS.issued, (article.published, _DATE_TYPES[_PRECISION[len(article.published)]])
     if article.source_url:
-        graph.add((node, DCTERMS.source, URIRef(article.source_url)))
+        yield node, DCTERMS.source, URIRef(article.source_url)
     if article.outlet:
-        graph.add((node, DCTERMS.publisher, Literal(article.outlet)))
-    graph.add((node, GEOKG.cleanedText, Literal(article.text)))
-    graph.add((node, GEOKG.contentHash, Literal(article.content_hash)))
+        yield node, DCTERMS.publisher, (article.outlet, _STRING)
+    yield node, GEOKG.cleanedText, (article.text, _STRING)
+    yield node, GEOKG.contentHash, (article.content_hash, _STRING)
 
 
-def _add_entity(graph: Graph, entity: Entity) -> None:
+def _entity(entity: Entity) -> Iterator[Triple]:
     node = entity_iri(entity.key)
-    graph.add((node, RDF.type, GEOKG[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
-    graph.add((node, SKOS.prefLabel, Literal(entity.label)))
+    yield node, RDF.type, GEOKG[entity.type]
+    yield node, RDFS.label, (entity.label, _STRING)
+    yield node, SKOS.prefLabel, (entity.label, _STRING)
     for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+        yield node, SKOS.altLabel, (alias, _STRING)
     ids = entity.identifier_map
     if "iso3166" in ids:
-        graph.add((node, GEOKG.iso3166Alpha2, Literal(ids["iso3166"])))
+        yield node, GEOKG.iso3166Alpha2, (ids["iso3166"], _STRING)
     if "iso3166_alpha3" in ids:
-        graph.add((node, GEOKG.iso3166Alpha3, Literal(ids["iso3166_alpha3"])))
+        yield node, GEOKG.iso3166Alpha3, (ids["iso3166_alpha3"], _STRING)
     if "wikidata" in ids:
-        graph.add((node, GEOKG.wikidataId, Literal(ids["wikidata"])))
-        graph.add((node, SKOS.exactMatch, URIRef(f"http://www.wikidata.org/entity/{ids['wikidata']}")))
-    graph.add((node, GEOKG.mentionCount, Literal(entity.mentions)))
+        yield node, GEOKG.wikidataId, (ids["wikidata"], _STRING)
+        yield node, SKOS.exactMatch, URIRef(f"http://www.wikidata.org/entity/{ids['wikidata']}")
+    yield node, GEOKG.mentionCount, (str(entity.mentions), _INTEGER)
     for document in entity.documents:
-        graph.add((node, GEOKG.mentionedIn, document_iri(document)))
+        yield node, GEOKG.mentionedIn, document_iri(document)
     if entity.value is not None:
-        _value(graph, node, entity.value)
+        yield from _value(node, entity.value)
     if entity.date is not None:
-        _date(graph, node, entity.date.value, entity.date.precision)
+        yield from _date(node, entity.date.value, entity.date.precision)
 
 
-def _add_fact(graph: Graph, fact: Fact, activity: URIRef) -> None:
+def _fact(fact: Fact, activity: str) -> Iterator[Triple]:
     subject, obj = entity_iri(fact.subject), entity_iri(fact.object)
     node = fact_iri(fact.subject, fact.predicate, fact.object, fact.polarity)
-    graph.add((node, RDF.type, GEOKG.Fact))
-    graph.add((node, GEOKG.subject, subject))
-    graph.add((node, GEOKG.predicate, GEOKG[fact.predicate]))
-    graph.add((node, GEOKG.object, obj))
-    graph.add((node, GEOKG.polarity, POLARITY[fact.polarity]))
-    graph.add((node, GEOKG.modality, MODALITY[fact.modality]))
-    graph.add((node, GEOKG.confidence, Literal(f"{fact.confidence:.3f}", datatype=XSD.decimal)))
-    graph.add((node, GEOKG.documentCount, Literal(len(fact.documents))))
-    graph.add((node, GEOKG.sourceCount, Literal(fact.sources)))
-    graph.add((node, PROV.wasGeneratedBy, activity))
+    yield node, RDF.type, GEOKG.Fact
+    yield node, GEOKG.subject, subject
+    yield node, GEOKG.predicate, GEOKG[fact.predicate]
+    yield node, GEOKG.object, obj
+    yield node, GEOKG.polarity, POLARITY[fact.polarity]
+    yield node, GEOKG.modality, MODALITY[fact.modality]
+    yield node, GEOKG.confidence, (f"{fact.confidence:.3f}", _DECIMAL)
+    yield node, GEOKG.documentCount, (str(len(fact.documents)), _INTEGER)
+    yield node, GEOKG.sourceCount, (str(fact.sources), _INTEGER)
+    yield node, PROV.wasGeneratedBy, activity
     qualifiers = fact.qualifier_map
     if "role" in qualifiers:
-        graph.add((node, GEOKG.role, Literal(qualifiers["role"])))
+        yield node, GEOKG.role, (qualifiers["role"], _STRING)
     if "item" in qualifiers:
-        graph.add((node, GEOKG.item, Literal(qualifiers["item"])))
+        yield node, GEOKG.item, (qualifiers["item"], _STRING)
     if "place" in qualifiers:
-        graph.add((node, GEOKG.placeName, Literal(qualifiers["place"])))
+        yield node, GEOKG.placeName, (qualifiers["place"], _STRING)
     if "date" in qualifiers:
         value = qualifiers["date"]
-        _date(graph, node, value, {4: "year", 7: "month", 10: "day"}[len(value)])
+        yield from _date(node, value, _PRECISION[len(value)])
     if "value" in qualifiers:
         amount, _, currency = qualifiers["value"].partition(" ")
-        _value(graph, node, Amount(amount=int(amount), currency=currency))
+        yield from _value(node, Amount(amount=int(amount), currency=currency))
     for evidence in fact.evidence:
         ev = evidence_iri(node, evidence.document, evidence.start, evidence.end, evidence.rule)
-        graph.add((node, GEOKG.evidence, ev))
-        graph.add((node, PROV.wasDerivedFrom, document_iri(evidence.document)))
-        graph.add((ev, RDF.type, GEOKG.Evidence))
-        graph.add((ev, GEOKG.document, document_iri(evidence.document)))
-        graph.add((ev, GEOKG.sentence, Literal(evidence.sentence)))
-        graph.add((ev, GEOKG.startOffset, Literal(evidence.start)))
-        graph.add((ev, GEOKG.endOffset, Literal(evidence.end)))
-        graph.add((ev, GEOKG.rule, Literal(evidence.rule)))
-        graph.add((ev, GEOKG.extractorVersion, Literal(__version__)))
+        document = document_iri(evidence.document)
+        yield node, GEOKG.evidence, ev
+        yield node, PROV.wasDerivedFrom, document
+        yield ev, RDF.type, GEOKG.Evidence
+        yield ev, GEOKG.document, document
+        yield ev, GEOKG.sentence, (evidence.sentence, _STRING)
+        yield ev, GEOKG.startOffset, (str(evidence.start), _INTEGER)
+        yield ev, GEOKG.endOffset, (str(evidence.end), _INTEGER)
+        yield ev, GEOKG.rule, (evidence.rule, _STRING)
+        yield ev, GEOKG.extractorVersion, (__version__, _STRING)
     if fact.asserted_positive:
-        graph.add((subject, GEOKG[fact.predicate], obj))
+        yield subject, GEOKG[fact.predicate], obj
+
+
+def _triples(articles: Iterable[Article], entities: Iterable[Entity], facts: Iterable[Fact]) -> Iterator[Triple]:
+    """Every triple of a build: the build activity, documents, entities, facts and evidence."""
+    articles = sorted(articles, key=lambda a: a.id)
+    activity = activity_iri(tuple(a.id for a in articles))
+    yield activity, RDF.type, PROV.Activity
+    yield activity, RDFS.label, (f"geokg {__version__} build", _STRING)
+    yield activity, PROV.wasAssociatedWith, URIRef("https://w3id.org/geokg/software")
+    for article in articles:
+        yield from _document(article)
+        yield activity, PROV.used, document_iri(article.id)
+    for entity in entities:
+        yield from _entity(entity)
+    for fact in facts:
+        yield from _fact(fact, activity)
+
+
+def _memo(make: Callable[[Term], object]) -> Callable[[Term], object]:
+    made: dict[Term, object] = {}
+
+    def term(value: Term) -> object:
+        found = made.get(value)
+        if found is None:
+            found = made[value] = make(value)
+        return found
+
+    return term
+
+
+def _rdflib_term(value: Term) -> object:
+    if isinstance(value, tuple):
+        lexical, datatype = value
+        return Literal(lexical, datatype=datatype)
+    return value if isinstance(value, URIRef) else URIRef(value)
+
+
+def _nt_term(value: Term) -> str:
+    """A term as rdflib's N-Triples serializer writes it."""
+    if isinstance(value, tuple):
+        lexical, datatype = value
+        quoted = '"%s"' % lexical.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+        return quoted if datatype is None else f"{quoted}^^<{datatype}>"
+    return URIRef(value).n3()  # checks the IRI as rdflib's serializer does
 
 
 def build_graph(articles: Iterable[Article], entities: Iterable[Entity], facts: Iterable[Fact]) -> Graph:
-    """The RDF graph of a build: documents, entities, facts, evidence and the build activity
-    (in an :class:`~kg.rdf.fast.IndexedStore`)."""
+    """The RDF graph of a build (in an :class:`~kg.rdf.fast.IndexedStore`)."""
     graph = bind_prefixes(indexed_graph())
-    articles = sorted(articles, key=lambda a: a.id)
-    activity = activity_iri(tuple(a.id for a in articles))
-    graph.add((activity, RDF.type, PROV.Activity))
-    graph.add((activity, RDFS.label, Literal(f"geokg {__version__} build")))
-    graph.add((activity, PROV.wasAssociatedWith, URIRef("https://w3id.org/geokg/software")))
-    for article in articles:
-        _add_document(graph, article)
-        graph.add((activity, PROV.used, document_iri(article.id)))
-    for entity in entities:
-        _add_entity(graph, entity)
-    for fact in facts:
-        _add_fact(graph, fact, activity)
+    term = _memo(_rdflib_term)
+    add = graph.add
+    for s, p, o in _triples(articles, entities, facts):
+        add((term(s), term(p), term(o)))  # type: ignore[arg-type]
     return graph
 
 
-def date_value(value: str) -> DateValue:
-    return DateValue(value=value, precision={4: "year", 7: "month", 10: "day"}[len(value)])
+def build_lines(articles: Iterable[Article], entities: Iterable[Entity], facts: Iterable[Fact]) -> list[str]:
+    """The N-Triples lines of :func:`build_graph`'s graph, sorted, without a newline at their ends:
+    the same as :func:`kg.export.ntriples_lines` of that graph."""
+    term = _memo(_nt_term)
+    return sorted({f"{term(s)} {term(p)} {term(o)} ." for s, p, o in _triples(articles, entities, facts)})
+
+
+_UNESCAPE = {"\\\\": "\\", "\\n": "\n", '\\"': '"', "\\r": "\r"}
+_ESCAPED = re.compile(r'\\[\\n"r]')
+
+
+def nt_literal(text: str) -> tuple[str, str | None, str | None] | None:
+    """(lexical form, datatype, language) of an N-Triples literal as :func:`_nt_term` writes it
+    (``None``: not a literal)."""
+    end = text.rfind('"')
+    if not text.startswith('"') or end < 1:
+        return None
+    lexical, rest = text[1:end], text[end + 1:]
+    if "\\" in lexical:
+        lexical = _ESCAPED.sub(lambda m: _UNESCAPE[m.group()], lexical)
+    if not rest:
+        return lexical, None, None
+    if rest.startswith("^^<") and rest.endswith(">"):
+        return lexical, rest[3:-1], None
+    if rest.startswith("@"):
+        return lexical, None, rest[1:]
+    return None
+
+
+def _rdflib_of_nt(text: str) -> object | None:
+    """The rdflib term of an N-Triples term as :func:`_nt_term` writes it (``None``: not one)."""
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    literal = nt_literal(text)
+    if literal is None:
+        return None
+    lexical, datatype, language = literal
+    return Literal(lexical, datatype=datatype, lang=language)
+
+
+def graph_of_lines(lines: Iterable[str]) -> Graph:
+    """An rdflib graph (in an :class:`~kg.rdf.fast.IndexedStore`) of N-Triples lines as
+    :func:`build_lines` writes them, read term by term (each distinct term once); a line in
+    another form goes through rdflib's N-Triples parser."""
+    graph = bind_prefixes(indexed_graph())
+    made: dict[str, object | None] = {}
+    others = []
+    for line in lines:
+        subject, _, rest = line.partition(" ")
+        predicate, _, obj = rest.partition(" ")
+        obj = obj[:-2]  # " ."
+        terms = []
+        for text in (subject, predicate, obj):
+            term = made.get(text)
+            if term is None and text not in made:
+                term = made[text] = _rdflib_of_nt(text)
+            terms.append(term)
+        if None in terms or not line.endswith(" ."):
+            others.append(line)
+        else:
+            graph.add(tuple(terms))  # type: ignore[arg-type]
+    if others:
+        for triple in Graph().parse(data="\n".join(others), format="nt"):
+            graph.add(triple)
+    return graph
+

@@ -83,11 +83,12 @@ def _shape_groups(graph: Graph, shapes: Graph, count: int) -> list[list[URIRef]]
     return [group for _cost, group in groups if group]
 
 
-def _run(graph: Graph, shapes: Graph, use_shapes: list[URIRef] | None = None) -> tuple[bool, str]:
+def _run(graph: Graph, shapes: Graph, use_shapes: list[URIRef] | None = None,
+         focus: list[URIRef] | None = None) -> tuple[bool, str]:
     from pyshacl import validate as shacl
 
     conforms, _report, text = shacl(graph, shacl_graph=shapes, inference="none", advanced=False,
-                                    allow_warnings=True, use_shapes=use_shapes)
+                                    allow_warnings=True, use_shapes=use_shapes, focus_nodes=focus)
     return bool(conforms), str(text)
 
 
@@ -125,14 +126,15 @@ def _child(graph: Graph, shapes: Graph, group: list[str], send) -> None:  # type
         send.close()
 
 
-def validate(graph: Graph, *, processes: int = 1) -> tuple[bool, str]:
-    """Run pySHACL; returns (conforms, report text)."""
+def validate(graph: Graph, *, processes: int = 1, focus: list[URIRef] | None = None) -> tuple[bool, str]:
+    """Run pySHACL; returns (conforms, report text). With ``focus``, only those nodes are
+    validated (against the shapes that target them)."""
     shapes = _in_place(graph)
     if shapes is None:
         from pyshacl import validate as shacl
 
         conforms, _report, text = shacl(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
-                                        inference="none", advanced=True, allow_warnings=True)
+                                        inference="none", advanced=True, allow_warnings=True, focus_nodes=focus)
         return bool(conforms), str(text)
     from pyshacl.rdfutil.inoculate import inoculate
 
@@ -142,9 +144,9 @@ def validate(graph: Graph, *, processes: int = 1) -> tuple[bool, str]:
     try:
         inoculate(graph, ontology_graph())  # what pySHACL does to its copy of the data graph
         store.journal = None  # type: ignore[attr-defined]
-        if processes > 1 and hasattr(os, "fork") and _parallel(graph, shapes, processes):
+        if focus is None and processes > 1 and hasattr(os, "fork") and _parallel(graph, shapes, processes):
             return True, "Validation Report\nConforms: True\n"
-        return _run(graph, shapes)
+        return _run(graph, shapes, focus=focus)
     finally:
         store.journal = None  # type: ignore[attr-defined]
         for triple in added:
@@ -152,9 +154,10 @@ def validate(graph: Graph, *, processes: int = 1) -> tuple[bool, str]:
         store.restore_bindings(saved)  # type: ignore[attr-defined]
 
 
-def check(graph: Graph, *, where: str = "graph", processes: int = 1) -> None:
-    """Raise :class:`~kg.errors.ValidationError` when ``graph`` does not conform."""
-    conforms, text = validate(graph, processes=processes)
+def check(graph: Graph, *, where: str = "graph", processes: int = 1, focus: list[URIRef] | None = None) -> None:
+    """Raise :class:`~kg.errors.ValidationError` when ``graph`` (or its ``focus`` nodes) does not
+    conform."""
+    conforms, text = validate(graph, processes=processes, focus=focus)
     if not conforms:
         first = next((line.strip() for line in text.splitlines() if "Message:" in line), "see the report")
         raise ValidationError(f"{where}: does not conform to ontology/shapes.ttl: {first}", report=text)
