@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -37,6 +38,7 @@ _PRECISION = {4: "year", 7: "month", 10: "day"}
 # A term of _triples: an IRI is a str, a literal a (lexical form, datatype IRI or None) pair.
 Term = str | tuple[str, str | None]
 Triple = tuple[str, str, Term]
+T = TypeVar("T")
 
 _STRING = None  # a plain literal's datatype
 _INTEGER, _DECIMAL = str(XSD.integer), str(XSD.decimal)
@@ -168,10 +170,11 @@ def _triples(articles: Iterable[Article], entities: Iterable[Entity], facts: Ite
         yield from _fact(fact, activity)
 
 
-def _memo(make: Callable[[Term], object]) -> Callable[[Term], object]:
-    made: dict[Term, object] = {}
+def _memo(make: Callable[[Term], T]) -> Callable[[Term], T]:
+    """``make`` called once per distinct term."""
+    made: dict[Term, T] = {}
 
-    def term(value: Term) -> object:
+    def term(value: Term) -> T:
         found = made.get(value)
         if found is None:
             found = made[value] = make(value)
@@ -210,7 +213,16 @@ def build_lines(articles: Iterable[Article], entities: Iterable[Entity], facts: 
     """The N-Triples lines of :func:`build_graph`'s graph, sorted, without a newline at their ends:
     the same as :func:`kg.export.ntriples_lines` of that graph."""
     term = _memo(_nt_term)
-    return sorted({f"{term(s)} {term(p)} {term(o)} ." for s, p, o in _triples(articles, entities, facts)})
+    by_subject: dict[str, set[str]] = {}
+    for s, p, o in _triples(articles, entities, facts):
+        subject = term(s)
+        rows = by_subject.get(subject)
+        if rows is None:
+            rows = by_subject[subject] = set()
+        rows.add(f"{term(p)} {term(o)} .")
+    # No subject's text is a prefix of another's ("<…>"; a space sorts below any IRI character),
+    # so sorting subjects, then each subject's rows, sorts the lines.
+    return [f"{subject} {row}" for subject in sorted(by_subject) for row in sorted(by_subject[subject])]
 
 
 _UNESCAPE = {"\\\\": "\\", "\\n": "\n", '\\"': '"', "\\r": "\r"}

