@@ -239,12 +239,14 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
     """Make the graph and the exports of ``directory`` again from its stored documents.
 
     Only the part of the graph that changed since the last validated build is checked against
-    the shapes (:mod:`kg.delta`); the first build of a directory checks it all. ``timings``, when
-    given, receives the seconds each stage took; with ``processes`` > 1 a whole-graph check is
-    split between that many processes (:func:`kg.rdf.validate.validate`). With ``progress`` each
-    stage says on a terminal (stderr) when it is done and how long it took.
+    the shapes (:mod:`kg.delta`); the first build of a directory checks it all, and with
+    ``processes`` > 1 it does so in a forked process while this one writes the exports, which
+    replace the old files only once the graph is known to conform. ``timings``, when given,
+    receives the seconds each stage took. With ``progress`` each stage says on a terminal
+    (stderr) when it is done and how long it took.
     """
     from kg.delta import changed_subgraph, check_changed, mark_validated, previous_validated
+    from kg.rdf.validate import BackgroundCheck
 
     clock = _Clock(timings, echo=progress and sys.stderr.isatty())
     directory = Path(directory)
@@ -256,23 +258,28 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
     lines = build_lines(articles, entities, facts)
     clock.lap("build the RDF")
     graph = None
+    beside: BackgroundCheck | None = None
     if validate:
         previous = previous_validated(directory)
         change = None
         if previous is not None:
             with previous.open(encoding="utf-8") as stream:
                 change = changed_subgraph((line.rstrip("\n") for line in stream), lines)
-        if change is None:
-            graph = build_graph(articles, entities, facts)
-            check(graph, where=str(directory), processes=processes)
-        else:
+        if change is not None:
             check_changed(change, where=str(directory))
-        clock.lap("SHACL")
+            clock.lap("SHACL")
+        elif processes > 1:
+            beside = BackgroundCheck(lambda: build_graph(articles, entities, facts), where=str(directory))
+        else:
+            graph = build_graph(articles, entities, facts)
+            check(graph, where=str(directory))
+            clock.lap("SHACL")
     mark_validated(directory, None)  # no record while the files are being replaced
-    write_outputs(directory, lines, entities, facts, processes=processes)
+    write_outputs(directory, lines, entities, facts, processes=processes,
+                  before_replacing=beside.result if beside is not None else None)
     if validate:
         mark_validated(directory, lines)
-    clock.lap("write exports")
+    clock.lap("write exports" if beside is None else "SHACL and write exports")
     # the records handed on are the resolved ones (they read back from the RDF the same)
     return KnowledgeGraph(graph or (lambda: build_graph(articles, entities, facts)), entities, facts)
 

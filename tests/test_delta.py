@@ -105,3 +105,26 @@ def test_delta_incremental_build_writes_a_validation_record(tmp_path: Path) -> N
     assert (tmp_path / "out" / ".geokg-validated").is_file()
     build_into(tmp_path / "out", [tmp_path / "a.txt"], validate=False)
     assert not (tmp_path / "out" / ".geokg-validated").exists()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_build_that_does_not_conform_raises_and_keeps_the_old_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int) -> None:
+    from kg.rdf.build import build_graph
+
+    (tmp_path / "a.txt").write_text(ONE, encoding="utf-8")
+    out = tmp_path / "out"
+    build_into(out, [tmp_path / "a.txt"])
+    (out / ".geokg-validated").unlink()  # no record of a validated graph: the whole graph is checked
+    before = {path.name: path.read_bytes() for path in out.glob("*.*")}
+
+    def broken(*args: object) -> Graph:
+        graph = build_graph(*args)  # type: ignore[arg-type]
+        graph.remove((None, GEOKG.confidence, None))
+        return graph
+
+    monkeypatch.setattr("kg.api.build_graph", broken)
+    with pytest.raises(ValidationError, match="confidence"):
+        build_into(out, [tmp_path / "a.txt"], fresh=True, processes=processes)
+    assert {path.name: path.read_bytes() for path in out.glob("*.*")} == before
+    assert not list(out.glob(".*.tmp"))

@@ -1,5 +1,5 @@
 """The IndexedStore a build's graph lives in: same SHACL verdicts and reports as rdflib's Memory
-store (in place, serial or split between processes), the graph left as it was, the same N-Triples."""
+store (in place, or made and checked in a forked process), the graph left as it was, the same N-Triples."""
 
 from pathlib import Path
 
@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import ValidationError
 from kg.export import ntriples_lines
 from kg.rdf.fast import indexed_graph
-from kg.rdf.validate import check, validate
+from kg.rdf.validate import BackgroundCheck, check, validate
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 SHAPES = ["FactShape", "EvidenceShape", "ValueShape", "EntityShape", "CountryShape"]
@@ -25,23 +25,32 @@ def _state(graph: Graph) -> tuple[set, list]:
 
 @pytest.mark.parametrize("kind", ["valid", "invalid"])
 @pytest.mark.parametrize("shape", SHAPES)
-@pytest.mark.parametrize("processes", [1, 2])
-def test_indexed_graph_validates_like_memory(shape: str, kind: str, processes: int) -> None:
+def test_indexed_graph_validates_like_memory(shape: str, kind: str) -> None:
     memory = Graph().parse(ONTOLOGY / "examples" / f"{shape}.{kind}.ttl")
     indexed = _indexed(memory)
     before = _state(indexed)
-    assert validate(indexed, processes=processes) == validate(memory)
+    assert validate(indexed) == validate(memory)
     assert _state(indexed) == before  # the ontology's axioms and prefixes are taken out again
 
 
-@pytest.mark.parametrize("processes", [1, 2])
-def test_indexed_graph_does_not_conform_raises(processes: int) -> None:
+def _broken_fact() -> Graph:
     graph = _indexed(Graph().parse(ONTOLOGY / "examples" / "FactShape.valid.ttl"))
     fact = next(s for s, _p, _o in graph.triples((None, URIRef("https://w3id.org/geokg/ontology#confidence"), None)))
     graph.remove((fact, URIRef("https://w3id.org/geokg/ontology#confidence"), None))
     graph.add((fact, URIRef("https://w3id.org/geokg/ontology#confidence"), Literal("1.5")))
+    return graph
+
+
+def test_indexed_graph_does_not_conform_raises() -> None:
     with pytest.raises(ValidationError, match="confidence"):
-        check(graph, processes=processes)
+        check(_broken_fact())
+
+
+def test_background_check_raises_what_check_raises() -> None:
+    with pytest.raises(ValidationError, match="confidence") as raised:
+        BackgroundCheck(_broken_fact, where="here").result()
+    assert raised.value.args[0].startswith("here: ")
+    BackgroundCheck(lambda: _indexed(Graph().parse(ONTOLOGY / "examples" / "FactShape.valid.ttl")), where="x").result()
 
 
 def test_ntriples_lines_are_rdflibs() -> None:

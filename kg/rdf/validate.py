@@ -5,16 +5,15 @@ validated in place when every shape is made of core, node-local constraints (the
 :mod:`kg.delta`): the ontology's axioms are added to it the way pySHACL adds them to its copy of the
 data graph, pySHACL runs without the SHACL-AF machinery those shapes do not use (and with each
 property shape made a targeted shape of its own, :func:`_flat_shapes`), and the added triples and
-prefixes are taken out again afterwards. With ``processes`` > 1 the shapes are split
-between that many forked processes, each validating its shapes against the whole graph; when one
-of them finds the graph does not conform, the whole graph is validated again here so that the
-report is the same as ever. Any other graph is validated exactly as before (pySHACL copies it and
-mixes the ontology into the copy).
+prefixes are taken out again afterwards. Any other graph is validated exactly as before (pySHACL
+copies it and mixes the ontology into the copy). :class:`BackgroundCheck` makes and checks a graph
+in a forked process while the build goes on.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from rdflib import RDF, Graph, URIRef
 
 from kg.errors import ValidationError
 
-__all__ = ["ONTOLOGY_DIR", "shapes_graph", "ontology_graph", "validate", "check"]
+__all__ = ["ONTOLOGY_DIR", "shapes_graph", "ontology_graph", "validate", "check", "BackgroundCheck"]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 _PACKAGED = Path(__file__).resolve().parents[1] / "ontology"
@@ -91,69 +90,15 @@ def _in_place(graph: Graph) -> Graph | None:
     return _indexed_shapes()
 
 
-def _shape_groups(graph: Graph, shapes: Graph, count: int) -> list[list[URIRef]]:
-    """The targeted shapes split into ``count`` groups of about equal work (focus nodes × property
-    shapes); none when a targeted shape has no IRI to name it by."""
-    target_class = URIRef("http://www.w3.org/ns/shacl#targetClass")
-    prop = URIRef("http://www.w3.org/ns/shacl#property")
-    targeted = set(shapes.subjects(target_class, None))
-    if not all(isinstance(shape, URIRef) for shape in targeted):
-        return []
-    work = []
-    for shape in sorted(targeted):
-        nodes = sum(len(set(graph.subjects(RDF.type, c))) for c in shapes.objects(shape, target_class))
-        work.append((nodes * (1 + len(list(shapes.objects(shape, prop)))), shape))
-    groups: list[tuple[int, list[URIRef]]] = [(0, []) for _ in range(count)]
-    for cost, shape in sorted(work, key=lambda item: (-item[0], str(item[1]))):
-        groups.sort(key=lambda group: group[0])
-        groups[0] = (groups[0][0] + cost, [*groups[0][1], shape])
-    return [group for _cost, group in groups if group]
-
-
-def _run(graph: Graph, shapes: Graph, use_shapes: list[URIRef] | None = None,
-         focus: list[URIRef] | None = None) -> tuple[bool, str]:
+def _run(graph: Graph, shapes: Graph, focus: list[URIRef] | None = None) -> tuple[bool, str]:
     from pyshacl import validate as shacl
 
     conforms, _report, text = shacl(graph, shacl_graph=shapes, inference="none", advanced=False,
-                                    allow_warnings=True, use_shapes=use_shapes, focus_nodes=focus)
+                                    allow_warnings=True, focus_nodes=focus)
     return bool(conforms), str(text)
 
 
-def _parallel(graph: Graph, shapes: Graph, processes: int) -> bool:
-    """Whether every group of shapes conforms, the groups validated in forked processes."""
-    import multiprocessing
-
-    groups = _shape_groups(graph, shapes, processes)
-    if len(groups) < 2:
-        return _run(graph, shapes)[0]
-    context = multiprocessing.get_context("fork")
-    children = []
-    for group in groups[1:]:
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(graph, shapes, [str(s) for s in group], send), daemon=True)
-        child.start()
-        send.close()
-        children.append((child, receive))
-    conforms = _run(graph, shapes, [str(s) for s in groups[0]])[0]
-    for child, receive in children:
-        try:
-            conforms = bool(receive.recv()) and conforms
-        except EOFError:
-            conforms = False  # the child died: the caller validates again here
-        child.join()
-    return conforms
-
-
-def _child(graph: Graph, shapes: Graph, group: list[str], send) -> None:  # type: ignore[no-untyped-def]
-    try:
-        send.send(_run(graph, shapes, group)[0])  # type: ignore[arg-type]
-    except BaseException:
-        send.send(False)
-    finally:
-        send.close()
-
-
-def validate(graph: Graph, *, processes: int = 1, focus: list[URIRef] | None = None) -> tuple[bool, str]:
+def validate(graph: Graph, *, focus: list[URIRef] | None = None) -> tuple[bool, str]:
     """Run pySHACL; returns (conforms, report text). With ``focus``, only those nodes are
     validated (against the shapes that target them)."""
     shapes = _in_place(graph)
@@ -173,11 +118,7 @@ def validate(graph: Graph, *, processes: int = 1, focus: list[URIRef] | None = N
         store.journal = None  # type: ignore[attr-defined]
         flat = _flat_shapes()
         assert flat is not None
-        if focus is None and processes > 1 and hasattr(os, "fork"):
-            conforms = _parallel(graph, flat, processes)
-        else:
-            conforms = _run(graph, flat, focus=focus)[0]
-        if conforms:
+        if _run(graph, flat, focus=focus)[0]:
             return True, "Validation Report\nConforms: True\n"
         return _run(graph, shapes, focus=focus)  # the report of the shapes as written
     finally:
@@ -187,10 +128,57 @@ def validate(graph: Graph, *, processes: int = 1, focus: list[URIRef] | None = N
         store.restore_bindings(saved)  # type: ignore[attr-defined]
 
 
-def check(graph: Graph, *, where: str = "graph", processes: int = 1, focus: list[URIRef] | None = None) -> None:
+def check(graph: Graph, *, where: str = "graph", focus: list[URIRef] | None = None) -> None:
     """Raise :class:`~kg.errors.ValidationError` when ``graph`` (or its ``focus`` nodes) does not
     conform."""
-    conforms, text = validate(graph, processes=processes, focus=focus)
+    conforms, text = validate(graph, focus=focus)
     if not conforms:
-        first = next((line.strip() for line in text.splitlines() if "Message:" in line), "see the report")
-        raise ValidationError(f"{where}: does not conform to ontology/shapes.ttl: {first}", report=text)
+        raise _failure(text, where)
+
+
+def _failure(text: str, where: str) -> ValidationError:
+    first = next((line.strip() for line in text.splitlines() if "Message:" in line), "see the report")
+    return ValidationError(f"{where}: does not conform to ontology/shapes.ttl: {first}", report=text)
+
+
+class BackgroundCheck:
+    """:func:`check` of a graph that a forked process makes and validates while this one goes on
+    (where ``fork`` does not exist, it is done here, at once); :meth:`result` waits for it and
+    raises what :func:`check` would."""
+
+    def __init__(self, make_graph: Callable[[], Graph], *, where: str) -> None:
+        import multiprocessing
+
+        self.where = where
+        self.outcome: tuple[bool, str] | None = None
+        self.child = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.outcome = validate(make_graph())
+            return
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+        self.child = context.Process(target=self._child, args=(make_graph, send), daemon=True)
+        self.child.start()
+        send.close()
+
+    @staticmethod
+    def _child(make_graph: Callable[[], Graph], send) -> None:  # type: ignore[no-untyped-def]
+        try:
+            send.send(validate(make_graph()))
+        except BaseException as error:
+            send.send((False, f"Message: the check failed: {type(error).__name__}: {error}"))
+        finally:
+            send.close()
+
+    def result(self) -> None:
+        if self.child is not None:
+            try:
+                self.outcome = self.receive.recv()
+            except EOFError:
+                self.outcome = (False, f"Message: the checking process died (exit status {self.child.exitcode})")
+            self.child.join()
+            self.child = None
+        assert self.outcome is not None
+        conforms, text = self.outcome
+        if not conforms:
+            raise _failure(text, self.where)
