@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,16 @@ def _mention(data: dict[str, Any]) -> Mention:
     return Mention(**data)
 
 
+def _mention_row(mention: Mention) -> dict[str, Any]:
+    # what dataclasses.asdict gives, several times faster (a build stores every document)
+    row = dict(vars(mention))
+    if mention.value is not None:
+        row["value"] = dict(vars(mention.value))
+    if mention.date is not None:
+        row["date"] = dict(vars(mention.date))
+    return row
+
+
 def encode(record: Record) -> str:
     """A record as JSON; relations point at mentions by index."""
     mentions = list(record.extraction.mentions)
@@ -54,11 +64,11 @@ def encode(record: Record) -> str:
             if id(mention) not in index:
                 index[id(mention)] = len(mentions)
                 mentions.append(mention)
-        row = asdict(relation)
+        row = dict(vars(relation))
         row["subject"], row["object"] = index[id(relation.subject)], index[id(relation.object)]
         relations.append(row)
-    payload = {"format": FORMAT, "article": asdict(record.article),
-               "mentions": [asdict(m) for m in mentions], "relations": relations}
+    payload = {"format": FORMAT, "article": dict(vars(record.article)),
+               "mentions": [_mention_row(m) for m in mentions], "relations": relations}
     return json.dumps(payload, ensure_ascii=False, sort_keys=True)
 
 

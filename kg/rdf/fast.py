@@ -3,8 +3,10 @@
 rdflib's ``Memory`` store keeps, for every triple, the contexts it is in and dispatches an event per
 ``add``; a geokg build is one graph, so :class:`IndexedStore` keeps only the three indexes
 (subject → predicate → objects, predicate → object → subjects, object → subject → predicates), as
-insertion-ordered dicts like ``Memory``'s: a pattern with a bound term yields its matches in the
-order ``Memory`` yields them. It claims to be context- and graph-aware so that pySHACL (which wraps
+insertion-ordered dicts like ``Memory``'s: a pattern with a bound subject or predicate yields its
+matches in the order ``Memory`` yields them. The third index is made only when a pattern with just
+the object bound is first asked for (SHACL checks and exports never ask for one), and then yields
+the subjects in the order they were first added. It claims to be context- and graph-aware so that pySHACL (which wraps
 the data graph in an ``rdflib.Dataset``) accepts it; every context is the one graph.
 """
 
@@ -34,7 +36,7 @@ class IndexedStore(Store):
         self.identifier = identifier
         self._spo: dict[Any, dict[Any, dict[Any, None]]] = {}
         self._pos: dict[Any, dict[Any, dict[Any, None]]] = {}
-        self._osp: dict[Any, dict[Any, dict[Any, None]]] = {}
+        self._osp: dict[Any, dict[Any, dict[Any, None]]] | None = None  # made when first asked for
         self._count = 0
         self._namespace: dict[str, Any] = {}
         self._prefix: dict[Any, str] = {}
@@ -59,6 +61,13 @@ class IndexedStore(Store):
         if subjects is None:
             subjects = os_[object_] = {}
         subjects[subject] = None
+        if self._osp is not None:
+            self._index_object(subject, predicate, object_)
+        if self.journal is not None:
+            self.journal.append(triple)
+
+    def _index_object(self, subject: Any, predicate: Any, object_: Any) -> None:
+        assert self._osp is not None
         sp = self._osp.get(object_)
         if sp is None:
             sp = self._osp[object_] = {}
@@ -66,8 +75,18 @@ class IndexedStore(Store):
         if predicates is None:
             predicates = sp[subject] = {}
         predicates[predicate] = None
-        if self.journal is not None:
-            self.journal.append(triple)
+
+    def _objects_index(self) -> dict[Any, dict[Any, dict[Any, None]]]:
+        """The object → subject → predicates index, made on first use (a build's graph is mostly
+        asked for by subject and by predicate, and each index costs a third of every ``add``).
+        Its order is the order the triples were added in, as if it had been kept all along."""
+        if self._osp is None:
+            self._osp = {}
+            for subject, po in self._spo.items():
+                for predicate, objects in po.items():
+                    for object_ in objects:
+                        self._index_object(subject, predicate, object_)
+        return self._osp
 
     def addN(self, quads: Iterable[tuple[Any, Any, Any, Any]]) -> None:  # noqa: N802
         for subject, predicate, object_, _context in quads:
@@ -75,8 +94,10 @@ class IndexedStore(Store):
 
     def remove(self, triple_pattern: tuple[Any, Any, Any], context: Any = None) -> None:
         for (subject, predicate, object_), _contexts in list(self.triples(triple_pattern)):
-            for index, (a, b, c) in ((self._spo, (subject, predicate, object_)), (self._pos, (predicate, object_, subject)),
-                                     (self._osp, (object_, subject, predicate))):
+            indexes = [(self._spo, (subject, predicate, object_)), (self._pos, (predicate, object_, subject))]
+            if self._osp is not None:
+                indexes.append((self._osp, (object_, subject, predicate)))
+            for index, (a, b, c) in indexes:
                 inner = index[a]
                 del inner[b][c]
                 if not inner[b]:
@@ -121,7 +142,7 @@ class IndexedStore(Store):
                     for s in list(subjects):
                         yield (s, predicate, o), _NO_CONTEXTS
         elif object_ is not None:
-            sp = self._osp.get(object_)
+            sp = self._objects_index().get(object_)
             if sp is None:
                 return
             for s, predicates in list(sp.items()):
