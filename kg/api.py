@@ -255,25 +255,24 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
     articles = [a for a, _x in pairs]
     entities, facts = resolve(pairs)
     clock.lap("resolve")
-    lines = build_lines(articles, entities, facts)
-    clock.lap("build the RDF")
     graph = None
     beside: BackgroundCheck | None = None
-    if validate:
-        previous = previous_validated(directory)
+    previous = previous_validated(directory) if validate else None
+    if validate and previous is None and processes > 1:  # checked whole, beside the rest of the build
+        beside = BackgroundCheck(lambda: build_graph(articles, entities, facts), where=str(directory))
+    lines = build_lines(articles, entities, facts)
+    clock.lap("build the RDF")
+    if validate and beside is None:
         change = None
         if previous is not None:
             with previous.open(encoding="utf-8") as stream:
                 change = changed_subgraph((line.rstrip("\n") for line in stream), lines)
         if change is not None:
             check_changed(change, where=str(directory))
-            clock.lap("SHACL")
-        elif processes > 1:
-            beside = BackgroundCheck(lambda: build_graph(articles, entities, facts), where=str(directory))
         else:
             graph = build_graph(articles, entities, facts)
             check(graph, where=str(directory))
-            clock.lap("SHACL")
+        clock.lap("SHACL")
     mark_validated(directory, None)  # no record while the files are being replaced
     write_outputs(directory, lines, entities, facts, processes=processes,
                   before_replacing=beside.result if beside is not None else None)
