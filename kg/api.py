@@ -16,7 +16,7 @@ from kg.errors import ArticleError, StoreError
 from kg.export import write_outputs
 from kg.extract import Extraction, extract
 from kg.ingest import InputProblem, article_from_text, iter_articles, read_articles
-from kg.rdf.build import bind_prefixes, build_graph, build_lines
+from kg.rdf.build import bind_prefixes, build_graph, build_lines, graph_of_lines
 from kg.rdf.read import read_entities, read_facts
 from kg.rdf.validate import check
 from kg.records import Article, Entity, Fact
@@ -338,7 +338,8 @@ def load(directory: str | Path, *, store: str = "oxigraph") -> KnowledgeGraph:
     loader the first time (and whenever ``graph.nt`` has changed), opened in milliseconds after
     that; the query modules and ``kg query`` run in Oxigraph's SPARQL engine. Where ``DIR`` cannot
     be written, ``graph.nt`` is bulk-loaded into an in-memory Oxigraph store instead.
-    ``store="memory"`` parses it into rdflib's in-memory store (writable; what pySHACL works on).
+    ``store="memory"`` reads it into a writable in-memory rdflib graph (the light store a build's
+    graph is made in, :mod:`kg.rdf.fast`; what ``kg validate`` checks in place).
     A directory with only ``graph.ttl`` is read into rdflib's store either way.
     """
     if store not in {"oxigraph", "memory"}:
@@ -354,6 +355,9 @@ def load(directory: str | Path, *, store: str = "oxigraph") -> KnowledgeGraph:
             graph = bind_prefixes(graph_from_directory(folder))
         except (OSError, StoreError):  # a read-only directory, a full disk: load into memory
             graph = bind_prefixes(graph_from_ntriples(path))
+    elif path.suffix == ".nt":
+        with path.open(encoding="utf-8") as stream:
+            graph = graph_of_lines(line.rstrip("\n") for line in stream)
     else:
-        graph = bind_prefixes(Graph()).parse(path, format="nt" if path.suffix == ".nt" else "turtle")
+        graph = bind_prefixes(Graph()).parse(path, format="turtle")
     return KnowledgeGraph(graph)

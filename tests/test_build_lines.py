@@ -64,3 +64,19 @@ def test_build_records_read_back_from_the_rdf_unchanged(resolved) -> None:  # ty
     graph = build_graph(articles, entities, facts)
     assert read_entities(graph) == entities
     assert read_facts(graph) == facts
+
+
+def test_graph_of_lines_reads_any_ntriples_as_rdflib_does(resolved) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.rdf.build import graph_of_lines
+
+    lines = build_lines(*_hostile())
+    assert isomorphic(graph_of_lines(lines), build_graph(*_hostile()))
+    by_hand = [  # what another tool or a person may write: other escapes, tabs, comments, blank nodes
+        '<http://x/a> <http://x/p> "caf\\u00e9 \\t" .', "<http://x/a>\t<http://x/p>\t<http://x/b> .",
+        "# a comment", "", '_:n <http://x/p> "x"@en-GB .', '<http://x/a> <http://x/q> "a \\"b\\"" .',
+        '<http://x/\\u00e9> <http://x/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+    ]
+    assert isomorphic(graph_of_lines(by_hand), Graph().parse(data="\n".join(by_hand), format="nt"))

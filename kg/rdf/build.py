@@ -225,8 +225,23 @@ def build_lines(articles: Iterable[Article], entities: Iterable[Entity], facts: 
     return [f"{subject} {row}" for subject in sorted(by_subject) for row in sorted(by_subject[subject])]
 
 
-_UNESCAPE = {"\\\\": "\\", "\\n": "\n", '\\"': '"', "\\r": "\r"}
-_ESCAPED = re.compile(r'\\[\\n"r]')
+_UNESCAPE = {"\\": "\\", "n": "\n", '"': '"', "r": "\r"}  # what _nt_term escapes, by the character after "\\"
+_ESCAPE_OR_QUOTE = re.compile(r'\\(.)|"', re.DOTALL)
+
+
+def _unescape(lexical: str) -> str | None:
+    """A lexical form as :func:`_nt_term` escaped it, unescaped (``None``: another escape, such as
+    ``\\u00e9``, or a bare quote: not written by geokg, left to rdflib's parser)."""
+    if "\\" not in lexical and '"' not in lexical:
+        return lexical
+    parts, start = [], 0
+    for match in _ESCAPE_OR_QUOTE.finditer(lexical):
+        character = match.group(1)
+        if character is None or character not in _UNESCAPE:
+            return None
+        parts += [lexical[start:match.start()], _UNESCAPE[character]]
+        start = match.end()
+    return "".join(parts) + lexical[start:]
 
 
 def nt_literal(text: str) -> tuple[str, str | None, str | None] | None:
@@ -235,9 +250,9 @@ def nt_literal(text: str) -> tuple[str, str | None, str | None] | None:
     end = text.rfind('"')
     if not text.startswith('"') or end < 1:
         return None
-    lexical, rest = text[1:end], text[end + 1:]
-    if "\\" in lexical:
-        lexical = _ESCAPED.sub(lambda m: _UNESCAPE[m.group()], lexical)
+    lexical, rest = _unescape(text[1:end]), text[end + 1:]
+    if lexical is None:
+        return None
     if not rest:
         return lexical, None, None
     if rest.startswith("^^<") and rest.endswith(">"):
@@ -250,7 +265,7 @@ def nt_literal(text: str) -> tuple[str, str | None, str | None] | None:
 def _rdflib_of_nt(text: str) -> object | None:
     """The rdflib term of an N-Triples term as :func:`_nt_term` writes it (``None``: not one)."""
     if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
+        return URIRef(text[1:-1]) if "\\" not in text else None  # "\\u…" escapes: rdflib's parser
     literal = nt_literal(text)
     if literal is None:
         return None
