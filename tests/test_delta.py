@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
@@ -128,3 +130,38 @@ def test_a_build_that_does_not_conform_raises_and_keeps_the_old_files(
         build_into(out, [tmp_path / "a.txt"], fresh=True, processes=processes)
     assert {path.name: path.read_bytes() for path in out.glob("*.*")} == before
     assert not list(out.glob(".*.tmp"))
+
+
+MUTATIONS = ["drop", "wrong literal", "drop type", "second value", "retype"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(MUTATIONS), pick=st.integers(min_value=0), other=st.integers(min_value=0))
+def test_delta_check_agrees_with_the_whole_check(built: tuple[Graph, list[str]], kind: str, pick: int, other: int) -> None:
+    """Whatever one triple of a conforming graph becomes, checking only the changed part gives
+    the verdict of checking the whole graph."""
+    from kg.rdf.build import graph_of_lines
+    from kg.rdf.validate import validate
+
+    _graph, lines = built
+    line = lines[pick % len(lines)]
+    subject, predicate, obj = line[:-2].split(" ", 2)
+    type_iri = f"<{RDF.type}>"
+    classes = sorted({row.split(" ", 2)[2][:-2] for row in lines if f" {type_iri} " in row})
+    changed = [row for row in lines if row != line]
+    if kind == "wrong literal":
+        changed.append(f'{subject} {predicate} "not what was asked for" .')
+    elif kind == "drop type":
+        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
+    elif kind == "second value":
+        changed.append(f"{subject} {predicate} {lines[other % len(lines)].split(' ', 2)[2][:-2]} .")
+        changed = changed + [line]
+    elif kind == "retype":
+        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
+        changed.append(f"{subject} {type_iri} {classes[other % len(classes)]} .")
+    changed = sorted(set(changed))
+    whole = validate(graph_of_lines(changed))[0]
+    change = changed_subgraph(iter(lines), changed)
+    assert change is not None
+    part = not change.focus or validate(change.graph, focus=change.focus)[0]
+    assert part == whole
