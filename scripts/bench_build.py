@@ -17,7 +17,8 @@ loaded there, so its peak memory (``ru_maxrss`` of the process and of its spaCy 
 own. Prints articles/s, the ratio geokg / bare for each process count, the 2-process speed-up and
 peak memory; ``--json`` prints the figures as JSON too. With ``--scale`` only the geokg build at
 the first process count is run (for 10,000-article scale runs), with ``--keep DIR`` the built
-directory is kept for ``scripts/bench_queries.py``.
+directory is kept for ``scripts/bench_queries.py``; ``--add ARTICLE --keep DIR`` times adding one
+article to that built directory (the model loaded first, as above).
 """
 
 from __future__ import annotations
@@ -54,6 +55,16 @@ def _phase(kind: str, corpus: Path, processes: int, batch_size: int, out: Path |
     articles = read_articles([corpus])
     nlp = make_nlp(None)
     list(nlp.pipe(["Warm-up: Chile signed a deal."]))  # lazily built tables are not timed
+    if kind == "add":  # one article added to the built directory ``out``, as a user adds today's news
+        from kg.api import build_into
+
+        assert out is not None
+        started = time.perf_counter()
+        _result, report = build_into(out, [corpus], processes=processes, batch_size=batch_size, validate=validate)
+        seconds = time.perf_counter() - started
+        own, children = _peak_mib()
+        return {"articles": len(report.added) + len(report.replaced), "seconds": seconds, "peak_mib": own,
+                "peak_children_mib": children, "stages": report.timings}  # type: ignore[dict-item]
     started = time.perf_counter()
     if kind == "bare":
         count = 0
@@ -74,7 +85,9 @@ def _phase(kind: str, corpus: Path, processes: int, batch_size: int, out: Path |
     figures = {"articles": count, "seconds": seconds, "per_second": count / seconds,
                "peak_mib": own, "peak_children_mib": children}
     if kind != "bare":
-        figures.update(entities=len(result.entities), facts=len(result.facts), triples=len(result.graph),
+        with (target / "graph.nt").open(encoding="utf-8") as lines:
+            triples = sum(1 for _line in lines)
+        figures.update(entities=len(result.entities), facts=len(result.facts), triples=triples,
                        stages=stages)  # type: ignore[arg-type]
     return figures
 
@@ -114,13 +127,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build into this directory and keep it")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     parser.add_argument("--no-validate", action="store_true", help="build without the SHACL check (to see its cost)")
-    parser.add_argument("--phase", choices=["bare", "geokg"], help=argparse.SUPPRESS)
+    parser.add_argument("--add", type=Path, metavar="ARTICLE",
+                        help="only time adding ARTICLE to the directory --keep names (built before)")
+    parser.add_argument("--phase", choices=["bare", "geokg", "add"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.phase:  # a child process: one measurement, printed as JSON
         print(json.dumps(_phase(args.phase, args.corpus, args.processes[0], args.batch_size, args.keep,
                                 not args.no_validate)))
+        return 0
+
+    if args.add:
+        if args.keep is None or not (args.keep / "graph.nt").is_file():
+            parser.error("--add needs --keep DIR naming a built directory")
+        row = _run_phase("add", args.add, args.processes[0], args.batch_size, args.keep, not args.no_validate)
+        print(f"machine: {machine()}")
+        print(f"added {args.add} to {args.keep} with {args.processes[0]} process(es): {row['seconds']:.1f} s; "
+              f"peak memory {row['peak_mib']:.0f} MiB")
+        print("      stages: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in row["stages"].items()))
         return 0
 
     from make_corpus import make_corpus, write_jsonl
