@@ -177,8 +177,11 @@ def collect_mentions(state: _State) -> None:
     sentence_of = state.sentence_of
     names = {part for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
     names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+    named_as = _names_typed_elsewhere(state.ents)
     for ent in state.ents:
         label = ent.label_
+        if label in {"ORG", "LOCATION", "PERSON"} and not ent.ent_id_ and named_as.get(ent.text, label) != label:
+            label = named_as[ent.text]  # "Lusolitio" after "Lusolitio Mineracao" (the NER called it a place)
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
             label = "PERSON"  # the NER's "Rojas" (ORG) is the minister Valentina Rojas named before
         elif label == "PERSON" and len(ent) == 1 and ent.text not in names and not _after_title(ent):
@@ -215,9 +218,60 @@ def collect_mentions(state: _State) -> None:
     collect_acronyms(state)
     collect_surnames(state, names)
     collect_unnamed_events(state)
+    collect_event_places(state)
     state.mentions.sort(key=lambda m: m.start)
     state.events.sort(key=lambda item: item[0])
     state.actors.sort(key=lambda item: item[0])
+
+
+def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
+    """The type a name has where the text is surer of it: an organisation's name ("Al Mada", "the
+    royal holding company"), or the first word of a longer organisation or place name ("Lusolitio"
+    for "Lusolitio Mineracao", "Kwale" for "Kwale County") keeps that type where it stands alone."""
+    ents = list(ents)
+    typed: dict[str, str] = {}
+    firsts: dict[str, set[str]] = {}
+    from kg.nlp.components import _ORG_WORDS, _PLACE_TAILS
+
+    for ent in ents:
+        if ent.label_ in {"PERSON", "ORG"} and _beside_company_noun(ent):
+            typed[ent.text] = "ORG"  # "Al Noor, the state holding company"
+        sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS) or (
+            ent.label_ == "LOCATION" and ent[-1].text in _PLACE_TAILS)
+        if sure and len(ent) > 1 and ent[0].is_title and ent[0].pos_ == "PROPN" \
+                and not ent[0].ent_id_ and ent[0].lower_ not in {"the", "new", "north", "south", "east", "west"}:
+            firsts.setdefault(ent[0].text, set()).add(ent.label_)
+    persons = {ent.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    for first, labels in firsts.items():
+        if len(labels) == 1 and first not in typed and first not in persons:
+            typed[first] = labels.pop()
+    return typed
+
+
+def collect_event_places(state: _State) -> None:
+    """"the Arctic Battery Metals Forum in Oulu", "the … Forum, which will be held in Cholpon-Ata":
+    a capitalised name the NER left untyped right after "in"/"at" close behind an event is a place."""
+    doc = state.doc
+    for index, _event in list(state.events):
+        end = doc[index].i + 1
+        while end < len(doc) and doc[end].ent_type_ == "EVENT":
+            end += 1
+        for i in range(end, min(end + 9, len(doc) - 1)):
+            if doc[i].is_sent_start or doc[i].text in {".", ";", ":"}:
+                break
+            if doc[i].lower_ not in {"in", "at"}:
+                continue
+            j = i + 1
+            if doc[j].ent_type_ or j in state.by_token or not doc[j].is_title or doc[j].pos_ != "PROPN":
+                break
+            k = j + 1
+            while k + 1 < len(doc) and (doc[k].is_title and doc[k].pos_ == "PROPN" and not doc[k].ent_type_
+                                         or (doc[k].text == "-" and not doc[k - 1].whitespace_ and doc[k + 1].is_title)):
+                k += 1 if doc[k].text != "-" else 2
+            span = doc[j:k]
+            text = _place_label(span.text)
+            _register(state, span, _mention(span, "Location", state.sentence_of[j], f"location:{_slug(text)}", role="place"))
+            break
 
 
 def _register(state: _State, span: Any, mention: Mention) -> None:
@@ -380,10 +434,12 @@ def collect_deals(state: _State) -> None:
             if money is None and child.lower_ in {"worth", "valued"}:
                 money = parse_amount(doc[child.i:child.right_edge.i + 1].text)
         if token.lower_ in {"partnership", "partnerships"}:
-            signed = _deal_verb_of(token) in _SIGNING
+            signed = _deal_verb_of(token) in _SIGNING and not (
+                token.dep_ == "dobj" and token.head.dep_ in {"xcomp", "ccomp"}
+                and token.head.head.lemma_ in relation_rules()["proposed"])  # "proposed establishing a partnership"
             if money is None and not signed:
                 continue  # "proposed a partnership with Bolivia" is a proposal, not a deal
-        if token.lower_ in {"package", "packages"} and money is None:
+        if token.lower_ in {"package", "packages", "loan", "loans"} and money is None:
             continue  # "a €200 million rescue package" is a deal; "a separate package for upgrades" is not named
         named = any(t.pos_ == "PROPN" or t.i in state.by_token for t in doc[start:token.i])
         if not named and any(t.ent_type_ == "DATE" for t in doc[token.left_edge.i:token.i]):
@@ -398,6 +454,8 @@ def collect_deals(state: _State) -> None:
                     end = child.right_edge.i + 1
         if money is None and party is None and not named:
             continue
+        if token.lower_ in {"loan", "loans"} and _deal_verb_of(token) not in _SIGNING | {"secure", "offer", "obtain"}:
+            continue  # "signed a EUR 180 million loan" is a deal; "approved a loan to X" is a decision about one
         span = doc[start:end]
         mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money)
         state.mentions.append(mention)
@@ -633,6 +691,14 @@ def _person_after_title(state: _State, token: Any) -> Mention | None:
         i += 1
     while i < len(doc) - 1 and doc[i].lower_.rstrip(".") in _COURTESY:
         i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        # "met with Minister of Foreign Affairs and Trade of Hungary Gergely Varga"
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        country = state.by_token.get(j)
+        while country is not None and country.type == "Country" and state.by_token.get(j) is country:
+            j += 1
+        if country is not None and country.type == "Country":
+            i = j
     found = state.by_token.get(i)
     return found if found is not None and found.type == "Person" else None
 
@@ -698,6 +764,10 @@ def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]
         if not pairs and not determiners & {"the", "this", "that"}:
             continue
         before = [m for m in state.mentions if m.type == type_ and m.start < token.idx]
+        left = token.left_edge.i
+        named = state.by_token.get(left - 2) if left >= 2 and state.doc[left - 1].text in {":", ",", "—", "–"} else None
+        if not pairs and named is not None and named.type == type_:
+            return [named]  # "More on Cameco: the Saskatoon-based company, which mines …"
         if not pairs and type_ in {"Country", "Organization"}:
             # "The country holds 80% of …": the country the text is about (its focal country), else
             # the last one acting as a subject, not the last one named ("… exports to the US").
@@ -734,8 +804,9 @@ def _reference(state: _State, token: Any, kind: str) -> list[Mention]:
     refs = _event_or_deal_references(kind)
     if token.lemma_.casefold() not in refs and token.lower_ not in refs:
         return []
-    if kind == "deal" and any(c.lower_ in {"a", "an", "another"} for c in token.children):
-        return []  # "might sign a follow-up agreement" is a new deal, not the last one
+    if kind == "deal" and any(c.lower_ in {"a", "an", "another", "any", "no"} for c in token.children):
+        return []  # "might sign a follow-up agreement" is a new deal, not the last one; "has not signed any
+        # offtake agreement" names none
     if kind == "event" and any(c.lower_ in {"a", "an", "another"} for c in token.children) \
             and any(c.dep_ in {"compound", "acl", "relcl"} for c in token.children):
         return []  # "attended a business forum organised by the chamber" is another gathering
@@ -966,7 +1037,7 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     subjects: list[Mention] = []
     for path in rule["subject"]:
         for node in _follow(token, path):
-            subjects += _mentions_for(state, node, domain)
+            subjects += _mentions_for(state, node, domain, rule.get("subject_fallback"))
             subjects += _listed_before(state, node, domain)
         if subjects:
             break
@@ -1026,6 +1097,21 @@ def positions(state: _State) -> Iterator[RelationMention]:
         if ent.label_ != "TITLE" or ent.end >= len(doc):
             continue
         person = state.by_token.get(ent.end)
+        named_country = None
+        if person is None and doc[ent.end].lower_ == "of":
+            # "Minister of Foreign Affairs of the Kyrgyz Republic Almazbek Sadykov"
+            country_at = ent.end + 2 if ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "the" else ent.end + 1
+            named_country = state.by_token.get(country_at)
+            after = None
+            if named_country is not None and named_country.type == "Country":
+                past = country_at
+                while past < len(doc) and state.by_token.get(past) is named_country:
+                    past += 1
+                after = state.by_token.get(past)
+            if after is not None and after.type == "Person":
+                person = after
+            else:
+                named_country = None
         if person is None and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
             after = ent.end + 1
             while after < len(doc) - 1 and doc[after].lower_.rstrip(".") in _COURTESY:
@@ -1037,7 +1123,9 @@ def positions(state: _State) -> Iterator[RelationMention]:
         before = ent.start - 1
         if before >= 0 and doc[before].lower_ in {"'s", "’s"}:
             before -= 1
-        possessive = before >= 0 and doc[before].lower_ in {"their", "its"}
+        possessive = before >= 0 and doc[before].lower_ in {"their", "its"} and named_country is None
+        if named_country is not None:
+            holder = named_country
         while before >= 0 and doc[before].lower_ in {"her", "his", "their", "its"}:
             before -= 1
         if possessive and ent.ent_id_ == "title:country":
@@ -1283,10 +1371,12 @@ def event_places(state: _State) -> Iterator[RelationMention]:
             continue
         for i in range(span.end, min(span.end + 9, len(doc))):
             token = doc[i]
-            if token.is_punct and token.text not in {"-"} or token.is_sent_start:
+            if token.is_punct and token.text not in {"-"} and not (
+                    token.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "which") or token.is_sent_start:
                 break
-            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"acl", "relcl"}:
-                break
+            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"acl", "relcl"} \
+                    and not (token.dep_ in {"aux", "auxpass"} and token.head.dep_ in {"acl", "relcl"}):
+                break  # "the Forum, which will be held in Cholpon-Ata": the relative clause still places it
             if token.lower_ in {"in", "at"}:
                 j = i + 1
                 while j < len(doc) and doc[j].dep_ == "det":
@@ -1369,6 +1459,13 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for mention in _mentions_for(state, pobj, {"Country", "Organization", "Person"}):
                         found.append((mention, "partyTo.with.v1", 0.85))
+                    if child.lower_ == "between":
+                        # "between the … Authority and Minerals Development Oman": the parser may hang
+                        # the first party under the second; "between" always names both
+                        inside = {id(m): m for t in pobj.subtree if (m := state.by_token.get(t.i)) is not None
+                                  and m.type in {"Country", "Organization", "Person"} and m.role != "place"
+                                  and not (m.type == "Country" and t.dep_ in {"poss", "amod", "compound", "nmod"})}
+                        found += [(m, "partyTo.between.v1", 0.8) for m in inside.values()]
             if child.dep_ == "poss":
                 for mention in _mentions_for(state, child, {"Country", "Organization", "Person"}):
                     found.append((mention, "partyTo.poss.v1", 0.85))
@@ -1386,6 +1483,12 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
             minerals.update({id(m): m for t in clause.subtree if (m := state.by_token.get(t.i)) is not None
                              and m.type == "Mineral"})
         verb, via_with = _deal_governor(token)
+        if verb is not None and verb.lemma_ in _SIGNING:
+            # "signed a EUR 180 million loan with X to develop a lithium mine": the purpose of the signing
+            for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"}
+                           and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)):
+                minerals.update({id(m): m for t in clause.subtree if (m := state.by_token.get(t.i)) is not None
+                                 and m.type == "Mineral"})
         if verb is not None and not via_with and verb.lemma_ in relation_rules()["deal_verbs"]:
             # "Bolivia signed a deal with Albemarle": the parser often hangs "with" on the verb
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
@@ -1424,6 +1527,7 @@ def extract(doc: Any, article: Article) -> Extraction:
     for function in RULE_FUNCTIONS:
         relations.extend(function(state))
     relations.extend(_signatories_posts(state, relations))
+    relations.extend(_measure_scope(state, relations))
     mentions = sorted(state.mentions, key=lambda m: (m.start, m.end))
     return Extraction(mentions=tuple(mentions), relations=tuple(_negation_wins(relations)))
 
@@ -1443,6 +1547,46 @@ def _signatories_posts(state: _State, relations: list[RelationMention]) -> Itera
         for holder in dict.fromkeys(posts.get(entity_key_hint(relation.subject), ())):
             yield RelationMention(**{**relation.__dict__, "subject": holder, "rule": "partyTo.signatory_post.v1",
                                      "strength": min(relation.strength, 0.6)})
+
+
+_MEASURE_NOUNS = {"ban", "measure", "restriction", "curb", "directive", "requirement", "rule", "quota", "regime",
+                  "policy", "licence", "license", "licensing", "order", "decree", "embargo", "levy", "duty"}
+_SCOPE_VERBS = {"cover": False, "apply": False, "include": False, "extend": False, "affect": False,
+                "exempt": True, "exclude": True, "spare": True}
+
+
+def _measure_scope(state: _State, relations: list[RelationMention]) -> Iterator[RelationMention]:
+    """"The ban would not cover niobium", "the measure does not apply to nickel and cobalt": what an
+    export measure already reported covers, or leaves out, is restricted (or not) by the same country."""
+    restrictions = sorted((r for r in relations if r.predicate == "restrictsExportOf" and r.subject.type == "Country"),
+                          key=lambda r: r.sentence_start)
+    if not restrictions:
+        return
+    for token in state.tokens:
+        if token.pos_ != "VERB" or token.lemma_ not in _SCOPE_VERBS:
+            continue
+        measure = [c for c in token.children if c.dep_ in _SUBJECTS and c.lemma_.casefold() in _MEASURE_NOUNS
+                   and any(d.lower_ in {"the", "this", "that", "its"} for d in c.children)]
+        if not measure:
+            continue
+        targets = [c for c in token.children if c.dep_ == "dobj"]
+        targets += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children if p.dep_ == "pobj"]
+        minerals = [m for t in targets for m in _mentions_for(state, t, {"Mineral"})]
+        start = state.sentence_text(token.i)[0]
+        earlier = [r for r in restrictions if r.sentence_start <= start]
+        if not minerals or not earlier:
+            continue
+        country = earlier[-1].subject
+        polarity = polarity_of(token)
+        if _SCOPE_VERBS[token.lemma_]:
+            polarity = "negative" if polarity == "positive" else "positive"
+        modality = modality_of(token)
+        for mineral in minerals:
+            if mineral.key == earlier[-1].object.key:
+                continue
+            yield _relation(state, country, "restrictsExportOf", mineral, token, "restrict.measure_scope.v1", 0.6,
+                            polarity, modality)
 
 
 def _negation_wins(relations: list[RelationMention]) -> list[RelationMention]:

@@ -66,15 +66,26 @@ def _person_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
             key = f"person:{_slug(' '.join(words))}"
             # "Jaishankar" then "S Jaishankar": an earlier short form joins the longer name
             full.append((index, words, key))
+    # "A. Sadykov" is no name of its own when "Almazbek Sadykov" is given in full
+    full = [(i, w, k) for i, w, k in full if not (len(w) == 2 and re.fullmatch(r"[A-Z]\.?", w[0]) and any(
+        len(o) >= 2 and o[-1] == w[1] and o[0][0] == w[0][0] and o != w for _j, o, _k in full))]
     for index, (_doc, mention) in enumerate(mentions):
         if mention.type != "Person":
             continue
         words = _clean_name(mention.text).split()
+        if len(words) == 2 and re.fullmatch(r"[A-Z]\.?", words[0]):
+            # "A. Sadykov" after "Almazbek Sadykov": an initial and the surname
+            initialled = {k for _, w, k in full if len(w) >= 2 and w[-1] == words[1] and w[0][0] == words[0][0]
+                          and w != words}
+            if len(initialled) == 1:
+                keys[index] = initialled.pop()
+                continue
         if len(words) >= 2:
             longer = [k for _, w, k in full if len(w) > len(words) and w[-len(words):] == words]
             keys[index] = longer[0] if len(set(longer)) == 1 else f"person:{_slug(' '.join(words))}"
             continue
-        matches = [(position, key) for position, w, key in full if words and (w[-1] == words[0] or w[0] == words[0])]
+        matches = [(position, key) for position, w, key in full
+                   if words and (w[-1] == words[0] or w[0] == words[0] or _bare_surname(w[-1]) == words[0])]
         distinct = {key for _, key in matches}
         if len(distinct) == 1:
             keys[index] = matches[0][1]
@@ -86,6 +97,15 @@ def _person_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
     return keys
 
 
+_SURNAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "ben", "da", "de", "di", "du", "van", "von", "le", "la"}
+
+
+def _bare_surname(word: str) -> str:
+    """"al-Aufi" → "Aufi": a surname without its particle (the NER often drops it)."""
+    head, _, rest = word.partition("-")
+    return rest if rest and head.casefold() in _SURNAME_PARTICLES else word
+
+
 def _org_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
     """Organisations by name; an acronym joins the organisation whose initials it spells."""
     keys: dict[int, str] = {}
@@ -95,13 +115,21 @@ def _org_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
         letters = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
         if len(letters) >= 2:
             initials.setdefault(letters, key)
-    for index, (_doc, mention) in enumerate(mentions):
+    # "Lusolitio" after "Lusolitio Mineracao": a one-word name that starts one longer name of the document
+    starts: dict[tuple[str, str], set[str]] = {}
+    for doc, mention in mentions:
+        words = _clean_name(mention.text).split()
+        if mention.type == "Organization" and len(words) > 1 and not mention.key:
+            starts.setdefault((doc, words[0]), set()).add(entity_key(mention))
+    for index, (doc, mention) in enumerate(mentions):
         if mention.type != "Organization":
             continue
         name = _clean_name(mention.text)
         key = entity_key(mention)
         if name.isupper() and name in initials and initials[name] != key:
             key = initials[name]
+        elif not mention.key and " " not in name and len(starts.get((doc, name), ())) == 1:
+            key = next(iter(starts[(doc, name)]))
         keys[index] = key
     return keys
 

@@ -455,3 +455,130 @@ def test_extract_leaving_before_a_signing_is_no_withdrawal() -> None:
     found = facts_of(text)
     assert not any(s == "Lars Holm" and p == "partyTo" for s, p, _o, _pol, _mod in found)
     assert ("Greenland", "partyTo", "Reykjavik Seabed Accord", "negative", "asserted") in found
+
+
+def mentions_of(text: str) -> set[tuple[str, str]]:
+    article = article_from_text(text, id="t", published="2026-03-10")
+    return {(m.text, m.type) for m in extract(make_nlp()(article.text), article).mentions}
+
+
+def entities_of(text: str) -> list[tuple[str, str]]:
+    from kg.resolve import resolve
+
+    article = article_from_text(text, id="t", published="2026-03-10")
+    entities, _facts = resolve([(article, extract(make_nlp()(article.text), article))])
+    return [(e.label, e.type) for e in entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Guinea is a country (the Gulf of Guinea is not)
+        ("Guinea banned exports of raw bauxite in May.", ("Guinea", "restrictsExportOf", "bauxite", "positive", "asserted")),
+        # a portfolio list after the title, up to the holder's name
+        ("Oman's Minister of Trade, Industry and Energy, Said al-Harthy, arrived on Sunday.",
+         ("Said al-Harthy", "holdsPosition", "Oman", "positive", "asserted")),
+        ("Zambia's Vice Minister for Mining Affairs, Peter Banda, spoke in Lusaka.",
+         ("Peter Banda", "holdsPosition", "Zambia", "positive", "asserted")),
+        ("Kenya's Energy Cabinet Secretary Joseph Otieno visited Kisumu.",
+         ("Joseph Otieno", "holdsPosition", "Kenya", "positive", "asserted")),
+        # "Title of Country Name"
+        ("Minister of Mines and Energy of Brazil Carlos Prado met Chilean officials.",
+         ("Carlos Prado", "holdsPosition", "Brazil", "positive", "asserted")),
+        ("Kenyan President William Ruto met with Minister of Foreign Affairs of Japan Kenji Ota in Nairobi.",
+         ("William Ruto", "metWith", "Kenji Ota", "positive", "asserted")),
+        # "was received by"
+        ("Minister Daniyar Sadyk was received by President Ilham Aliyev on Tuesday.",
+         ("Daniyar Sadyk", "metWith", "Ilham Aliyev", "positive", "asserted")),
+        # company names ending in Sands / Trading, and "between X Authority and Y <Country>"
+        ("Coastal Mineral Sands signed a $30 million agreement with Delta Titanium Trading.",
+         ("Coastal Mineral Sands", "partyTo", "$30 million agreement with Delta Titanium Trading", "positive", "asserted")),
+        ("A $12 million agreement between the National Geology Authority and Minerals Exploration Peru was signed on Monday.",
+         ("Minerals Exploration Peru", "partyTo", "$12 million agreement", "positive", "asserted")),
+        # a signed loan is a deal
+        ("The World Bank signed a $75 million loan with Andes Copper Holdings.",
+         ("World Bank", "partyTo", "$75 million loan with Andes Copper Holdings", "positive", "asserted")),
+        # "More on X: the company, which …"
+        ("Export Finance Norway will lend to the project. More on Boliden: the Swedish company, which mines zinc, is expanding.",
+         ("Boliden", "produces", "zinc", "positive", "asserted")),
+        # an event's untyped place, also in a relative clause
+        ("Officials discussed the Andean Lithium Summit, which will be held in Uyuni next year.",
+         ("Andean Lithium Summit", "locatedIn", "Uyuni", "positive", "asserted")),
+        # "the forum will focus on …"
+        ("Peru will host the Andean Copper Forum in Cusco. The forum will focus on copper and molybdenum.",
+         ("Andean Copper Forum", "concerns", "molybdenum", "positive", "planned")),
+        # "the republic" refers back to a country
+        ("Kazakhstan signed the accord. The republic holds large reserves of tungsten.",
+         ("Kazakhstan", "hasReserves", "tungsten", "positive", "asserted")),
+        # what an export ban leaves out, or also covers
+        ("Zimbabwe banned exports of raw lithium ore in 2022. The ban does not apply to gold.",
+         ("Zimbabwe", "restrictsExportOf", "gold", "negative", "asserted")),
+        ("Zimbabwe banned exports of raw lithium ore in 2022. The ban also covers tantalum.",
+         ("Zimbabwe", "restrictsExportOf", "tantalum", "positive", "asserted")),
+    ],
+)
+def test_extract_fresh5_general_causes(text, expected) -> None:
+    found = facts_of(text)
+    if expected[1] == "metWith":  # symmetric
+        found |= {(o, p, s, pol, mod) for s, p, o, pol, mod in found}
+    assert expected in found
+
+
+def test_extract_fresh5_places_minerals_and_names() -> None:
+    found = mentions_of("Guinea said tankers had crossed the Gulf of Guinea. Sierra Leone exports rutile and zircon, "
+                        "and Mozambique mines ilmenite.")
+    assert {("Guinea", "Country"), ("Gulf of Guinea", "Location"), ("rutile", "Mineral"), ("zircon", "Mineral"),
+            ("ilmenite", "Mineral")} <= found
+    found = mentions_of("Teck operates a zinc mine in Trail. The company will build a smelter near the port of Walvis. "
+                        "It also runs operations in the Tete region.")
+    assert {("Trail", "Location"), ("Walvis", "Location"), ("Tete", "Location")} <= found
+    assert ("Al Noor", "Person") not in mentions_of(
+        "Al Noor, the state holding company, signed the deal. Al Noor remains a minority partner.")
+
+
+def test_extract_fresh5_negated_any_deal_and_unsigned_loans_name_no_deal() -> None:
+    found = facts_of("Alpha Mining signed a $5 million agreement with Beta Resources in May. "
+                     "Beta Resources has not signed any offtake agreement since then.")
+    assert not {f for f in found if f[1] == "partyTo" and f[3] == "negative"}
+    assert not {f for f in facts_of("The bank approved a $20 million loan to the province.") if f[1] == "partyTo"}
+
+
+def test_resolve_fresh5_initials_particles_and_short_company_names() -> None:
+    from kg.records import Mention
+    from kg.resolve import _org_keys, _person_keys
+
+    def person(text: str) -> tuple[str, Mention]:
+        return "d", Mention(start=0, end=len(text), text=text, type="Person")
+
+    keys = _person_keys([person("Almaz Tokoev"), person("A. Tokoev"), person("Hamad al-Rashidi"), person("Rashidi")])
+    assert keys[0] == keys[1] and keys[2] == keys[3]
+    entities = entities_of("Lusitania Mineracao will build a lithium plant. Lusitania expects first output in 2028.")
+    assert [e for e in entities if e[1] == "Organization"] == [("Lusitania Mineracao", "Organization")]
+    org = [("d", Mention(start=0, end=10, text=t, type="Organization")) for t in ("Pwani Sands Group", "Pwani")]
+    assert len(set(_org_keys(org).values())) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a partnership someone proposed to establish is a proposal, not a deal
+        ("The Chilean side proposed creating a partnership with Australia on lithium refining.",
+         ("Chilean", "proposesPartnership", "Australia", "positive", "proposed"), "partyTo"),
+        # "between X and Y" names both parties, however the parser hangs them
+        ("The two ministers witnessed the signing of a $15 million agreement between the National Mining Corporation "
+         "and Andes Cobalt Peru to explore for cobalt near Ica.",
+         ("National Mining Corporation", "partyTo", "$15 million agreement", "positive", "asserted"), "restrictsExportOf"),
+        # the purpose of a signing says what the deal is about; a possessor country is no party
+        ("Rio Alto Mining signed a $40 million loan with the Nordic Investment Bank to expand a tungsten mine.",
+         ("$40 million loan with the Nordic Investment Bank", "concerns", "tungsten", "positive", "asserted"), "metWith"),
+    ],
+)
+def test_extract_fresh5_proposals_parties_and_purposes(text, expected, absent) -> None:
+    found = facts_of(text)
+    assert expected in found
+    assert not {f for f in found if f[1] == absent}
+
+
+def test_extract_fresh5_a_possessor_country_inside_between_is_no_party() -> None:
+    found = facts_of("Serra Azul signed an offtake agreement in May between its unit and Norway's Boliden.")
+    assert not {f for f in found if f[1] == "partyTo" and f[0] == "Norway"}

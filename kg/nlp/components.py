@@ -28,6 +28,9 @@ LABELS = ("COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE", "PERSON", "O
 _NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOCATION",
             "FAC": "LOCATION", "EVENT": "EVENT", "MONEY": "MONEY", "DATE": "DATE"}
 _RULER_LABELS = {"COUNTRY", "DEMONYM", "CITY", "SEAT", "MINERAL", "TITLE"}
+_NAME_TYPES = {"PERSON", "COUNTRY", "DEMONYM", "CITY", "SEAT", "GPE"}
+# A single capitalised word that still belongs to a portfolio ("Vice Minister for Mining Affairs").
+_PORTFOLIO_TAILS = {"Affairs", "Resources", "Development", "Security", "Transition", "Policy", "Relations"}
 _NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-|–)$"
 _PLACE_WORDS = {"Center", "Centre", "Bhawan", "Bhavan", "Palace", "Hall", "Building", "Airport", "Stadium", "Square"}
 _ORG_WORDS = set(lexicon()["org_suffixes"]) | {"University", "Foundation", "Fund"}
@@ -35,7 +38,17 @@ _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", 
                    "el", "le", "du"}
 # A capital or country name glued to one of these is another place ("Victoria Falls", "Mexico City").
 _PLACE_TAILS = {"Falls", "Island", "Islands", "Bay", "Lake", "River", "Valley", "Province", "Region", "Delta",
-                "Strait", "Peninsula", "Harbour", "Harbor", "Basin", "Plateau", "Heights", "Springs", "City"}
+                "Strait", "Peninsula", "Harbour", "Harbor", "Basin", "Plateau", "Heights", "Springs", "City",
+                "Hill", "Hills", "Mountain", "Mountains", "Desert", "Coast", "County", "District", "Governorate"}
+# A name followed by one of these nouns is a place ("the Boke region", "Kurunegala district").
+_PLACE_NOUNS_AFTER = {"region", "province", "district", "county", "governorate", "prefecture", "municipality",
+                      "area", "valley", "basin", "belt", "desert", "coast"}
+# "the port of Kamsar", "the town of Sotkamo": a place noun with "of" before a name.
+_PLACE_NOUNS_OF = {"port", "town", "city", "village", "region", "province", "district", "county", "municipality",
+                   "island", "state", "governorate", "prefecture"}
+# "a mine in Sotkamo", "a complex at Jorf Lasfar": sites whose "in"/"at"/"near" object is a place.
+_SITE_NOUNS = {"mine", "mines", "plant", "refinery", "smelter", "complex", "facility", "factory", "port", "deposit",
+               "project", "site", "hub", "terminal", "zone", "park", "operation", "operations", "concession"}
 # A name right after one of these nouns is an organisation ("state miner Tau-Ken Samruk", "carmaker BYD").
 _COMPANY_NOUNS = {"company", "miner", "group", "firm", "carmaker", "automaker", "conglomerate", "producer", "lender",
                   "giant", "consortium", "trader", "startup", "start-up", "developer", "explorer", "operator",
@@ -147,6 +160,12 @@ class EntityMerger:
             if label == "EVENT" and doc[end - 1].text == "Assembly" and end - start >= 2 \
                     and doc[end - 2].text in {"Legislative", "National", "Constituent", "Parliamentary"}:
                 label = "ORG"  # "the Plurinational Legislative Assembly" is a parliament
+            if label == "ORG":
+                start, end, second = _split_org_pair(doc, start, end)
+                if second is not None:
+                    spans.append(Span(doc, second.start, _country_tail(doc, second.end), label="ORG", span_id=""))
+                else:
+                    end = _country_tail(doc, end)
             if end - start < 2 or any(doc[i].is_sent_start for i in range(start + 1, end)):
                 continue
             if any("\n" in doc[i].whitespace_ for i in range(start, end - 1)):
@@ -156,6 +175,7 @@ class EntityMerger:
 
     def set_annotations(self, doc: Doc, rule_spans: list[Span]) -> Doc:
         titles_ = self._long_titles(doc, [self._joined_portfolio(doc, e) for e in doc.ents if e.label_ == "TITLE"])
+        titles_ = [self._portfolio_tail(doc, t) for t in titles_]
         rule_spans = rule_spans + self._mineral_country_names(doc)
         titles_, rule_spans = self._portfolio_before_title(doc, titles_, rule_spans)
         title_tokens = {i for e in titles_ for i in range(e.start, e.end)}
@@ -169,6 +189,7 @@ class EntityMerger:
             if span.label_ == "ORG" and inside & (event_tokens | deal_tokens):
                 continue  # "Global Minerals Conference" is an event, not the organisation "Global Minerals"
             candidates.append(span)
+        rule_org = {i: n for n, c in enumerate(candidates) if c.label_ == "ORG" for i in range(c.start, c.end)}
         persons = self._persons_after_titles(doc, titles_)
         ents, glued = self._glued_names(doc)
         candidates += glued
@@ -182,6 +203,8 @@ class EntityMerger:
             label = _NER_MAP.get(ent.label_)
             if label is None or {i for i in range(ent.start, ent.end)} & (title_tokens | person_tokens):
                 continue
+            if label == "ORG" and len({rule_org[i] for i in range(ent.start, ent.end) if i in rule_org}) > 1:
+                continue  # the NER ran two named organisations together ("… Authority and Minerals Development")
             trimmed = self._trim(doc, ent, label)
             if trimmed is not None and label == "PERSON":
                 trimmed = self._glued_given_name(doc, trimmed)
@@ -271,6 +294,8 @@ class EntityMerger:
             return Span(doc, ent.start, ent.end, label="ORG", span_id="")  # "state miner Tau-Ken Samruk"
         if label == "LOCATION" and any(t.like_num or any(c.isdigit() for c in t.text) for t in ent):
             return None
+        if label in {"PERSON", "ORG"} and ent[-1].text not in _ORG_WORDS and _placed_by_context(doc, ent):
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_WORDS:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")
         if label == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
@@ -288,6 +313,38 @@ class EntityMerger:
             start -= 2
             return Span(doc, start, title.end, label="TITLE", span_id=title.id_)
         return title
+
+    @staticmethod
+    def _portfolio_tail(doc: Doc, title: Span) -> Span:
+        """``Minister of Energy and Minerals``, ``Minister for Energy, Business and Industry``,
+        ``Vice Minister for Mining Affairs``: a portfolio title runs over a list of capitalised
+        portfolio words up to the person (or "of" and the country) that follows."""
+        if title.id_ != "title:country" or not doc[title.end - 1].is_title \
+                or doc[title.end - 1].lower_ in {"minister", "secretary", "commissioner", "adviser", "advisor"}:
+            return title
+        i, end, joined = title.end, title.end, False
+        while i < len(doc) and i - title.end < 8 and not doc[i].is_sent_start:
+            token = doc[i]
+            if token.lower_ in {"and", "&", ","}:
+                joined = joined or token.lower_ != ","
+            elif token.text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS and token.ent_type_ not in _NAME_TYPES:
+                end = i + 1
+            else:
+                break
+            i += 1
+        if end == title.end:
+            return title
+        run = doc[title.end:end]
+        if not joined and not (len(run) == 1 and run[0].text in _PORTFOLIO_TAILS):
+            return title
+        after = doc[end:end + 2]
+        follows = len(after) > 0 and (
+            after[0].ent_type_ == "PERSON" or after[0].lower_ == "of"
+            or (after[0].text == "," and len(after) > 1 and (after[1].ent_type_ == "PERSON" or after[1].is_title))
+            or (after[0].is_title and after[0].ent_type_ not in _RULER_LABELS))
+        if not follows:
+            return title
+        return Span(doc, title.start, end, label="TITLE", span_id=title.id_)
 
     @staticmethod
     def _mineral_country_names(doc: Doc) -> list[Span]:
@@ -332,7 +389,7 @@ class EntityMerger:
         ("Luiz Inácio Lula da Silva")."""
         persons = []
         for title in titles_:
-            first = title.end
+            first = _after_of_country(doc, title.end)
             while first < len(doc) and doc[first].lower_ in _HONORIFICS:
                 first += 1
                 if first < len(doc) and doc[first].text == "." and not doc[first - 1].whitespace_:
@@ -358,6 +415,61 @@ class EntityMerger:
             if i > first and not (i - first == 1 and len(doc[first]) == 1):
                 persons.append(Span(doc, first, i, label="PERSON", span_id=""))
         return persons
+
+
+# Words that end an organisation's name for certain: an "and" right after one starts another name.
+_STRONG_ORG_ENDS = {"Authority", "Ministry", "Corporation", "Corp", "Company", "Bank", "Agency", "Commission",
+                    "Limited", "Ltd", "Inc", "PLC", "LLC", "Group", "Fund", "Council", "Institute", "Board"}
+
+
+def _country_tail(doc: Doc, end: int) -> int:
+    """"Minerals Development Oman", "Mineral Resources Tanzania": a country right after an
+    organisation's name, and nothing capitalised after it, ends the name."""
+    if end < len(doc) and doc[end].ent_type_ == "COUNTRY" and doc[end - 1].whitespace_ and doc[end].ent_iob_ == "B" \
+            and not doc[end].is_sent_start and (end + 1 >= len(doc) or doc[end + 1].ent_type_ != "COUNTRY") \
+            and (end + 1 >= len(doc) or not doc[end + 1].is_title or doc[end + 1].is_sent_start):
+        return end + 1
+    return end
+
+
+def _split_org_pair(doc: Doc, start: int, end: int) -> tuple[int, int, Span | None]:
+    """"the Egyptian Mineral Resources Authority and Minerals Development Oman": two organisations
+    that the name pattern ran together; the first keeps (start, end), the second is returned."""
+    for i in range(start + 1, end - 2):
+        if doc[i].lower_ in {"and", "&"} and doc[i - 1].text in _STRONG_ORG_ENDS and doc[i + 1].is_title \
+                and doc[end - 1].text in _ORG_WORDS:
+            return start, i, Span(doc, i + 1, end, label="ORG", span_id="")
+    return start, end, None
+
+
+def _placed_by_context(doc: Doc, ent: Span) -> bool:
+    """The words around a name say it is a place: "the Boke region", "the port of Kamsar", "a mine
+    in Sotkamo", "a plant near Raahe"."""
+    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS_AFTER and doc[ent.end].is_lower:
+        return True
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _PLACE_NOUNS_OF:
+        return True
+    if len(ent) > 2 or ent.start < 2:
+        return False
+    prep = doc[ent.start - 1]
+    site = doc[ent.start - 2]
+    return prep.lower_ in {"in", "at", "near"} and site.lower_ in _SITE_NOUNS and site.pos_ == "NOUN"
+
+
+def _after_of_country(doc: Doc, i: int) -> int:
+    """``Minister of Foreign Affairs of the Kyrgyz Republic Almazbek Sadykov``: the index after
+    "of (the) <country>" that sits between a title and its holder's name (else ``i``)."""
+    j = i
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].ent_type_ == "COUNTRY":
+            k += 1
+        if k > j and k < len(doc) and doc[k].is_title and not doc[k].is_sent_start:
+            return k
+    return i
 
 
 def component_config() -> dict[str, Any]:

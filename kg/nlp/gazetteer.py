@@ -11,7 +11,9 @@ from typing import Any
 __all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns"]
 
 RESOURCES = Path(__file__).parent / "resources"
-_AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Guinea", "Wales", "Scotland"}
+_AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Wales", "Scotland"}
+# Places whose names contain a country's ("the Gulf of Guinea" is a sea, not Guinea).
+_PLACES_WITH_COUNTRY_NAMES = ("Gulf of Guinea",)
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     for key, cities in _json("countries_extra.json")["organization_capitals"].items():
         for city in cities:
             exact.append({"label": "CITY", "pattern": city, "id": f"org:{key}"})
+    for place in _PLACES_WITH_COUNTRY_NAMES:
+        exact.append({"label": "GPE", "pattern": place})
     for seat in seats():
         exact.append({"label": "SEAT", "pattern": seat["text"], "id": f"country:{seat['country']}"})
     lower: list[dict[str, Any]] = []
