@@ -45,6 +45,8 @@ class KnowledgeGraph:
         self._nx: nx.MultiDiGraph | None = None
 
     def __repr__(self) -> str:
+        if self._graph is None and self._entities is not None and self._facts is not None:
+            return f"KnowledgeGraph({len(self._entities)} entities, {len(self._facts)} facts)"  # not made yet
         return f"KnowledgeGraph({len(self.graph)} triples)"
 
     @property

@@ -80,3 +80,15 @@ def test_graph_of_lines_reads_any_ntriples_as_rdflib_does(resolved) -> None:  # 
         '<http://x/\\u00e9> <http://x/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .',
     ]
     assert isomorphic(graph_of_lines(by_hand), Graph().parse(data="\n".join(by_hand), format="nt"))
+
+
+def test_a_built_graph_is_made_only_when_asked_for(tmp_path: Path) -> None:
+    from kg.api import build_into
+
+    (tmp_path / "a.txt").write_text("Chile signed a lithium deal with Albemarle Corp.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Peru restricted exports of copper.", encoding="utf-8")
+    build_into(tmp_path / "out", [tmp_path / "a.txt"])  # checked whole: that graph is made
+    result, _report = build_into(tmp_path / "out", [tmp_path / "b.txt"])  # checked in part: none is
+    assert "entities" in repr(result) and result._graph is None  # the build wrote its files from lines
+    assert len(result.graph) == sum(1 for _ in (tmp_path / "out" / "graph.nt").open(encoding="utf-8"))
+    assert "triples" in repr(result)
