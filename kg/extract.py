@@ -163,6 +163,21 @@ def _is_place(span: Any) -> bool:
     return root.dep_ == "dobj" and head.lemma_ in {"visit", "tour"}
 
 
+def _opens_dateline(span: Any) -> bool:
+    """"Athens, 9 June 2026 - ", "LOMIE, Cameroon - ": a name opening a paragraph before a comma, a
+    date or a country, and a spaced dash is where the story was filed, not an actor."""
+    doc = span.doc
+    if not span[0].is_sent_start or span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    for i in range(span.end + 1, min(span.end + 7, len(doc))):
+        token = doc[i]
+        if token.text in {"-", "–", "—"} and doc[i - 1].whitespace_:
+            return i > span.end + 1
+        if not (token.ent_type_ in {"DATE", "COUNTRY"} or token.like_num or token.text == ","):
+            return False
+    return False
+
+
 def _place_label(text: str) -> str:
     return re.sub(r",?\s*D\.?\s?C\.?$", "", text).strip()
 
@@ -177,6 +192,7 @@ def collect_mentions(state: _State) -> None:
     sentence_of = state.sentence_of
     names = {part for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
     names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+    surnames = {ent[k:].text for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 2 for k in range(1, len(ent) - 1)}
     named_as = _names_typed_elsewhere(state.ents)
     for ent in state.ents:
         label = ent.label_
@@ -184,6 +200,8 @@ def collect_mentions(state: _State) -> None:
             label = named_as[ent.text]  # "Lusolitio" after "Lusolitio Mineracao" (the NER called it a place)
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
             label = "PERSON"  # the NER's "Rojas" (ORG) is the minister Valentina Rojas named before
+        elif label in {"ORG", "LOCATION"} and len(ent) > 1 and not ent.ent_id_ and ent.text in surnames:
+            label = "PERSON"  # "Van Peteghem" (ORG) is Vincent Van Peteghem named before
         elif label == "PERSON" and len(ent) == 1 and ent.text not in names and not _after_title(ent):
             continue  # a lone capitalised word the NER calls a person ("Nalco", "Kvanefjeld") is too unsure
         elif label == "ORG" and 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) \
@@ -192,8 +210,10 @@ def collect_mentions(state: _State) -> None:
         elif label == "PERSON" and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
         number = sentence_of[ent.start]
+        if label in {"ORG", "PERSON", "LOCATION"} and not ent.ent_id_ and _opens_dateline(ent):
+            label = "LOCATION"  # "LOMIE, Cameroon - The road …"
         if label in {"CITY", "SEAT"}:
-            if _is_place(ent):
+            if _is_place(ent) or _opens_dateline(ent):
                 text = _place_label(ent.text)
                 mention = _mention(ent, "Location", number, f"location:{_slug(text)}", role="place")
             else:
@@ -262,6 +282,17 @@ def collect_event_places(state: _State) -> None:
             if doc[i].lower_ not in {"in", "at"}:
                 continue
             j = i + 1
+            misread = state.by_token.get(j)
+            if misread is not None and misread.type == "Organization" and misread.key is None \
+                    and misread.end == doc[j].idx + len(doc[j]) and (j + 1 >= len(doc) or not doc[j + 1].is_title):
+                # "its annual conference in Athlone": the NER's one-word "organisation" there is the venue
+                state.mentions.remove(misread)
+                state.actors = [a for a in state.actors if a[1] is not misread]
+                del state.by_token[j]
+                span = doc[j:j + 1]
+                text = _place_label(span.text)
+                _register(state, span, _mention(span, "Location", state.sentence_of[j], f"location:{_slug(text)}", role="place"))
+                break
             if doc[j].ent_type_ or j in state.by_token or not doc[j].is_title or doc[j].pos_ != "PROPN":
                 break
             k = j + 1
@@ -641,6 +672,12 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 and main[0].i not in state.by_token and main[0].lower_ not in _PRONOUNS \
                 and (speakers := _mentions_for(state, main[0], types)):
             result += speakers  # "The Polish government said it does not intend to": Poland, not the last subject
+        elif node.lower_ in {"he", "she"} and node.dep_ == "nsubj" and node.head.dep_ == "ccomp" \
+                and (main := [c for c in node.head.head.children if c.dep_ in _SUBJECTS]) and main[0].i != node.i \
+                and main[0].i not in state.by_token and main[0].lower_ not in _PRONOUNS | _PERSON_PRONOUNS \
+                and any(c.dep_ == "poss" and c.i in state.by_token for c in main[0].children) \
+                and (speakers := _mentions_for(state, main[0], types)):
+            result += speakers  # "Congo's mines minister had confirmed he would attend": Congo's minister, not the last person
         elif node.lower_ in _PRONOUNS and types & {"Country", "Organization"}:
             result += _antecedent(state, node, {"Country", "Organization"}, avoid)
         elif node.lower_ in _PERSON_PRONOUNS and "Person" in types:
@@ -1191,7 +1228,8 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
 
     words = appositive_titles()
     for token in state.tokens:
-        if token.pos_ != "NOUN" or token.lemma_.casefold() not in words and token.lower_ not in words:
+        if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "TITLE")) \
+                or token.lemma_.casefold() not in words and token.lower_ not in words:
             continue
         person = None
         if token.dep_ == "appos" and token.head.i in state.by_token:
@@ -1224,6 +1262,12 @@ def appositive_positions(state: _State) -> Iterator[RelationMention]:
             if child.dep_ == "prep" and child.lower_ in {"of", "at"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     holders += _mentions_for(state, pobj, {"Country", "Organization"})
+        if not holders:
+            # "Evangelos Mytilineos, Chairman and Chief Executive Officer of METLEN": the "of" hangs on the last title
+            for conj in token.conjuncts:
+                for prep in (c for c in conj.children if c.dep_ == "prep" and c.lower_ in {"of", "at"}):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        holders += _mentions_for(state, pobj, {"Country", "Organization"})
         modifiers = [c.text for c in token.children if c.dep_ in {"compound", "amod"} and c.i not in state.by_token]
         role = " ".join([*modifiers, token.text])
         for holder in holders[:1]:

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import _json as _resource_json, lexicon, titles
+from kg.nlp.gazetteer import _json as _resource_json, ambiguous_country_names, lexicon, titles
 
 __all__ = ["ParagraphSentencizer", "EntityMerger", "LABELS"]
 
@@ -105,6 +105,8 @@ class EntityMerger:
             [acronym, {"IS_LOWER": True, "IS_ALPHA": True, "OP": "{1,3}"}, lower_heads],
             # "EU–Central Asia summit", "India–Australia Critical Minerals Working Group meeting"
             [first, name_word, dash, first, name_word, lower_heads, second_head],
+            # "the EU-Africa raw materials dialogue", "an India–Japan critical minerals forum"
+            [first, name_word, dash, first, name_word, {"IS_LOWER": True, "IS_ALPHA": True, "OP": "{1,3}"}, lower_heads],
             # "Doha talks", "the Tokyo summit"
             [{"ENT_TYPE": "CITY"}, {"LOWER": {"IN": ["talks", "summit", "conference", "forum", "dialogue"]}}],
         ], greedy="LONGEST")
@@ -139,14 +141,16 @@ class EntityMerger:
             label = "EVENT" if label == "EVENT_LOWER" else label
             if label == "DEAL" and doc[end - 1].is_lower and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
                 pass  # "a US–Ukraine minerals agreement" is still named by its parties
+            start = _after_dateline(doc, start, end)
             while start < end - 1 and (
                 doc[start].lower_ in _LEADING_JUNK
                 or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY"
                     and not (doc[start + 1].text in {"-", "–"} and not doc[start].whitespace_))
             ):
                 start += 1  # "the US Global Minerals Conference" is hosted by the US; "Korea-Africa …" is a name
-            while end > start + 1 and doc[end - 1].lower_ in {"and", "&", "of", "for"}:
-                end -= 1  # "Japan Organization for Metals and Energy Security and …"
+            while end > start + 1 and (doc[end - 1].lower_ in {"and", "&", "of", "for"}
+                                       or (doc[end - 1].lower_ == "the" and doc[end - 2].lower_ in {"of", "for"})):
+                end -= 1  # "Japan Organization for Metals and Energy Security and …", "Ministry of X of the"
             if label == "EVENT" and doc[end - 1].text == "Convention" and end < len(doc) and doc[end].lower_ == "on":
                 # "the UN Convention on the Law of the Sea" is a treaty, not a gathering
                 label, end = "DEAL", end + 1
@@ -215,8 +219,72 @@ class EntityMerger:
         final = filter_spans(persons + [s for s in candidates if s.label_ != "TITLE"])
         final_tokens = {i for s in final for i in range(s.start, s.end)}
         final += [t for t in titles_ if not {i for i in range(t.start, t.end)} & final_tokens]
+        final = self._ambiguous_countries(doc, final)
+        final = self._lead_metal(doc, final)
+        final = self._short_org_names(doc, final)
         doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_) for s in sorted(final, key=lambda s: s.start)]
         return doc
+
+    @staticmethod
+    def _short_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
+        """``METLEN Energy & Metals`` … ``METLEN will also take part``: the capitals word that opens a
+        named organisation is that organisation where it stands alone."""
+        shorts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1 and s[0].is_upper
+                  and len(s[0]) >= 3 and s[0].is_alpha and not s[0].ent_type_ in _RULER_LABELS}
+        if not shorts:
+            return spans
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        added = [Span(doc, t.i, t.i + 1, label="ORG", span_id="") for t in doc
+                 if t.text in shorts and t.i not in taken]
+        return spans + added if added else spans
+
+    @staticmethod
+    def _lead_metal(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"lead" is the metal only beside another mineral ("zinc and lead", "lead-zinc", "lead,
+        zinc and silver"); elsewhere it is the verb or the noun ("a lead over")."""
+        mineral_at = {i for s in spans if s.label_ == "MINERAL" for i in range(s.start, s.end)}
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        joints = {"and", ",", "or", "-", "/", "–"}
+        added = []
+        for token in doc:
+            if token.lower_ != "lead" or token.i in taken or token.pos_ == "VERB":
+                continue
+            i = token.i
+            before = i >= 2 and doc[i - 1].lower_ in joints and i - 2 in mineral_at
+            after = i + 2 < len(doc) and doc[i + 1].lower_ in joints and (
+                i + 2 in mineral_at or (doc[i + 2].lower_ in joints and i + 3 in mineral_at))
+            if before or after:
+                added.append(Span(doc, i, i + 1, label="MINERAL", span_id="mineral:lead"))
+        return spans + added if added else spans
+
+    @staticmethod
+    def _ambiguous_countries(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Georgia", "Chad", "Jordan" are countries only where the text says so: their capital or
+        demonym is named too ("Tbilisi", "Jordanian"), or they stand in a list of countries
+        ("Gabon, Chad and the Republic of Congo")."""
+        names = ambiguous_country_names()
+        if not any(s.label_ == "LOCATION" and s.text in names for s in spans):
+            return spans
+        codes = {s.id_ for s in spans if s.label_ in {"COUNTRY", "CITY", "DEMONYM", "SEAT"}}
+        country_at = {i for s in spans if s.label_ == "COUNTRY" for i in range(s.start, s.end)}
+
+        def listed(span: Span) -> bool:
+            before = span.start - 1
+            after = span.end
+            if before >= 1 and doc[before].lower_ in {",", "and", "or"} and before - 1 in country_at:
+                return True
+            if after + 1 < len(doc) and doc[after].lower_ in {",", "and", "or"}:
+                nxt = after + 2 if doc[after + 1].lower_ == "the" else after + 1
+                return nxt in country_at
+            return False
+
+        result = []
+        for span in spans:
+            code = names.get(span.text) if span.label_ == "LOCATION" else None
+            if code is not None and (f"country:{code}" in codes or listed(span)):
+                span = Span(doc, span.start, span.end, label="COUNTRY", span_id=f"country:{code}")
+            result.append(span)
+        return result
 
     @staticmethod
     def _glued_names(doc: Doc) -> tuple[list[Span], list[Span]]:
@@ -267,12 +335,13 @@ class EntityMerger:
 
     @staticmethod
     def _trim(doc: Doc, ent: Span, label: str) -> Span | None:
-        start, end = ent.start, ent.end
+        start, end = _after_dateline(doc, ent.start, ent.end), ent.end
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct
                                or (label == "PERSON" and doc[start].lower_ in _HONORIFICS)):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
-            end -= 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
+                               or (label == "ORG" and end - start > 2 and doc[end - 1].lower_ in {"of", "the"})):
+            end -= 1  # "Ministry of Territorial Administration of the" (the country is cut off after it)
         if start >= end:
             return None
         if label in {"ORG", "PERSON", "LOCATION", "EVENT"} and not doc[start].text[:1].isupper():
@@ -366,15 +435,25 @@ class EntityMerger:
         longer = []
         for title in titles_:
             end = title.end
-            if doc[end - 1].lower_ not in {"minister", "secretary", "commissioner"} or end >= len(doc) \
-                    or doc[end].lower_ not in {"of", "for"}:
+            of_state = title.text.endswith(" of State")  # "Minister of State for Mining Timmy Dooley"
+            if (doc[end - 1].lower_ not in {"minister", "secretary", "commissioner"} and not of_state) \
+                    or end >= len(doc) or doc[end].lower_ not in ({"for"} if of_state else {"of", "for"}):
                 longer.append(title)
                 continue
             i = end + 1
             while i < len(doc) and i - end < 9 and (doc[i].is_title or doc[i].lower_ in {"and", "of", "the", "&"}) \
-                    and doc[i].ent_type_ != "PERSON":
+                    and doc[i].ent_type_ not in {"PERSON", "COUNTRY"}:
                 i += 1
-            if i < len(doc) and doc[i].ent_type_ == "PERSON":
+            if i < len(doc) and doc[i].ent_type_ == "COUNTRY":
+                # "Prime Minister of India Narendra Modi", "Minister of Mines of the Republic of X": the
+                # country is the post's, not part of the title
+                cut = i - 1 if doc[i - 1].lower_ == "the" else i
+                cut = cut - 1 if doc[cut - 1].lower_ == "of" else cut
+                longer.append(Span(doc, title.start, cut, label="TITLE", span_id=title.id_) if cut > end else title)
+            elif i < len(doc) and doc[i].ent_type_ == "PERSON":
+                if i - 2 > end and doc[i - 1].is_title and doc[i - 1].text not in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS \
+                        and doc[i - 2].lower_ not in {"of", "the", "for"}:
+                    i -= 1  # "… Infrastructure and Energy Belinda Balluku": the NER's person lost her given name
                 longer.append(Span(doc, title.start, i, label="TITLE", span_id=title.id_))
             elif i - end >= 4 and doc[i - 1].is_title and doc[i - 2].is_title:
                 longer.append(Span(doc, title.start, i - 2, label="TITLE", span_id=title.id_))
@@ -415,6 +494,15 @@ class EntityMerger:
             if i > first and not (i - first == 1 and len(doc[first]) == 1):
                 persons.append(Span(doc, first, i, label="PERSON", span_id=""))
         return persons
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """``9 June 2026 - METLEN Energy & Metals``: a name never starts with a dateline's date and dash."""
+    for i in range(end - 2, start, -1):
+        if doc[i].text in {"-", "–", "—"} and doc[i - 1].whitespace_ and doc[i].whitespace_ \
+                and any(t.like_num for t in doc[start:i]):
+            return i + 1
+    return start
 
 
 # Words that end an organisation's name for certain: an "and" right after one starts another name.

@@ -94,6 +94,13 @@ def country_by_code(code: str) -> Country:
 
 
 @lru_cache(maxsize=1)
+def ambiguous_country_names() -> dict[str, str]:
+    """Country names left out of the ruler because they also name a person or a US state → code."""
+    return {country.name: country.code for country in countries()
+            if country.name in _AMBIGUOUS_NAMES - {"Wales", "Scotland"}}
+
+
+@lru_cache(maxsize=1)
 def minerals() -> tuple[dict[str, Any], ...]:
     return tuple(_jsonl("minerals.jsonl"))
 
