@@ -8,6 +8,7 @@ built and the store keeps nothing of the failed one); 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -358,6 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KGError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `kg show DIR | head`: the reader has stopped; so do we, quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 141  # what a shell reports for a process ended by SIGPIPE
 
 
 if __name__ == "__main__":

@@ -76,3 +76,14 @@ def test_cli_stats(seed_out: Path) -> None:
     out = kg_cli("stats", str(seed_out)).stdout
     assert out.startswith("1 documents, 14 entities")
     assert "invitedTo 1" in out and "central actors: Pakistan" in out
+
+
+def test_cli_output_into_a_closed_pipe_ends_quietly(seed_out: Path) -> None:
+    """`kg show DIR | head`: when the reader has gone, kg stops with the SIGPIPE status, no traceback."""
+    process = subprocess.Popen([sys.executable, "-m", "kg", "show", str(seed_out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.close()  # gone before kg writes its first line
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 141
+    assert b"Traceback" not in err
