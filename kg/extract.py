@@ -1571,6 +1571,7 @@ def extract(doc: Any, article: Article) -> Extraction:
     for function in RULE_FUNCTIONS:
         relations.extend(function(state))
     relations.extend(_signatories_posts(state, relations))
+    relations.extend(_home_investments(state, relations))
     relations.extend(_measure_scope(state, relations))
     mentions = sorted(state.mentions, key=lambda m: (m.start, m.end))
     return Extraction(mentions=tuple(mentions), relations=tuple(_negation_wins(relations)))
@@ -1591,6 +1592,48 @@ def _signatories_posts(state: _State, relations: list[RelationMention]) -> Itera
         for holder in dict.fromkeys(posts.get(entity_key_hint(relation.subject), ())):
             yield RelationMention(**{**relation.__dict__, "subject": holder, "rule": "partyTo.signatory_post.v1",
                                      "strength": min(relation.strength, 0.6)})
+
+
+_FACILITIES = {"plant", "smelter", "refinery", "facility", "factory", "mill", "mine", "concentrator", "expansion",
+               "upgrade", "line", "hub", "complex", "operation", "operations"}
+
+
+def _home_investments(state: _State, relations: list[RelationMention]) -> Iterator[RelationMention]:
+    """"X plans to invest $95 million in a new carbide plant", "will invest $40 million in a domestic
+    smelter": a company's sum for a facility named by no country goes into its own country (where it
+    is located, else the country the document is about)."""
+    found = {(r.sentence_start, r.subject.key) for r in relations if r.predicate == "investsIn"}
+    homes: dict[str, Mention] = {}
+    for relation in relations:
+        if relation.predicate == "locatedIn" and relation.subject.type == "Organization" \
+                and relation.object.type == "Country":
+            homes.setdefault(relation.subject.key, relation.object)
+    focal: list[Mention | None] = []
+    for token in state.tokens:
+        if token.lemma_ != "invest" or token.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in c.subtree))
+                   for c in token.children):
+            continue
+        targets = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.casefold() in _FACILITIES]
+        if not targets or any(t.ent_type_ in {"COUNTRY", "DEMONYM", "CITY", "SEAT", "GPE"}
+                              for p in targets for t in p.subtree):
+            continue
+        subjects = [m for node in _follow(token, "subj") for m in _mentions_for(state, node, {"Organization"})]
+        start = state.sentence_text(token.i)[0]
+        for subject in dict.fromkeys(subjects):
+            if (start, subject.key) in found:
+                continue
+            home = homes.get(subject.key)
+            if home is None:
+                if not focal:
+                    focal.append(_focal_country(state))
+                home = focal[0]
+            if home is None:
+                continue
+            yield _relation(state, subject, "investsIn", home, token, "invest.home_facility.v1", 0.6,
+                            polarity_of(token), modality_of(token))
 
 
 _MEASURE_NOUNS = {"ban", "measure", "restriction", "curb", "directive", "requirement", "rule", "quota", "regime",

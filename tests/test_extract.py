@@ -651,3 +651,30 @@ def test_extract_fresh6_venue_after_a_gathering_and_a_surname_with_a_particle() 
     found = facts_of("Belgium's Finance Minister Pieter De Smet led a delegation to Amman. De Smet also met Prime "
                      "Minister Omar Haddad.")
     assert {f for f in found if f[1] == "metWith" and "De Smet" in (f[0], f[2])}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "cap exports of" is an export restriction
+        ("Mongolia will cap exports of fluorspar from next year.",
+         ("Mongolia", "restrictsExportOf", "fluorspar", "positive", "planned")),
+        # a portfolio list with "Industries", "Financial", "New Technologies" before the name
+        ("Zambia's Minister of Commerce and New Technologies Mwila Banda toured the plant.",
+         ("Mwila Banda", "holdsPosition", "Zambia", "positive", "asserted")),
+        ("Kenya's Minister for Trade, Industries and Financial Services Ruth Wanjiku spoke on Friday.",
+         ("Ruth Wanjiku", "holdsPosition", "Kenya", "positive", "asserted")),
+        # a company's sum for a facility named by no country goes into the country the text is about
+        ("Peru is raising its copper output. Peru exported more ore. Andes Copper Corp intends to invest "
+         "$60 million in a new smelter, the company said.",
+         ("Andes Copper Corp", "investsIn", "Peru", "positive", "planned")),
+    ],
+)
+def test_extract_fresh7_caps_portfolio_lists_and_home_investments(text, expected) -> None:
+    assert expected in facts_of(text)
+
+
+def test_extract_fresh7_a_facility_in_a_named_country_is_left_to_the_other_rules() -> None:
+    found = facts_of("Peru is raising its copper output. Andes Copper Corp will invest $60 million in a new "
+                     "smelter in Chile.")
+    assert not {f for f in found if f[1] == "investsIn" and f[2] == "Peru"}

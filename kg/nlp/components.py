@@ -59,7 +59,8 @@ _PORTFOLIO_WORDS = {w for p in _resource_json("titles.json")["portfolios"] for w
     "Labor", "Justice", "Youth", "Sports", "Housing", "Infrastructure", "Communications", "Works", "Development",
     "Assets", "Geology", "Metallurgy", "Steel", "Power", "Electricity", "Water", "Digital", "Innovation", "Enterprise",
     "Employment", "Security", "Defence", "Cooperation", "International", "Regional", "Rural", "Urban", "Transport",
-    "Business", "Mines", "Minerals", "Energy", "Trade", "Industry", "Environment", "Climate"}
+    "Business", "Mines", "Minerals", "Energy", "Trade", "Industry", "Environment", "Climate",
+    "Industries", "Financial", "Services", "Technologies", "New"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 # Courtesy words before a name are not part of it ("Dr. S. Jaishankar", "Shri G. Kishan Reddy", "Hon. Banda").
 _HONORIFICS = {"dr", "dr.", "shri", "smt", "smt.", "hon", "hon.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
