@@ -54,6 +54,7 @@ class IndexedStore(Store):
             return
         objects[object_] = None
         self._count += 1
+        # the same get-or-make steps as _index_object, written out: add runs once per triple
         os_ = self._pos.get(predicate)
         if os_ is None:
             os_ = self._pos[predicate] = {}
