@@ -51,7 +51,27 @@ def entity_key(mention: Mention) -> str:
         return mention.key
     kind = {"Organization": "org", "Event": "event", "Deal": "deal", "Location": "location",
             "Person": "person", "Mineral": "mineral", "Country": "country"}[mention.type]
-    return f"{kind}:{_slug(mention.name or _clean_name(mention.text))}"
+    name = mention.name or _clean_name(mention.text)
+    if mention.type == "Organization":
+        name = _without_legal_form(name)
+    return f"{kind}:{_slug(name)}"
+
+
+# Legal forms that end a company's name and may be left out ("Red Range Lithium Ltd" is "Red Range
+# Lithium"): one entity, however an article or an outlet writes it.
+_LEGAL_FORMS = {"ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "plc", "sa", "ag", "gmbh",
+                "llc", "llp", "nv", "bv", "spa", "pty", "bhd", "tbk", "sas", "sarl", "ltda", "jsc", "pjsc", "ojsc", "ab", "asa"}
+
+
+def _without_legal_form(name: str) -> str:
+    """"Red Range Lithium Ltd." → "Red Range Lithium"; a name that is nothing but a legal form stays."""
+    words = name.split()
+    while len(words) > 1 and words[-1].replace(".", "").rstrip(",").casefold() in _LEGAL_FORMS:
+        words.pop()
+        if len(words) > 1 and words[-1] == "&":  # "Tan & Co"
+            words.pop()
+        words[-1] = words[-1].rstrip(",")
+    return " ".join(words)
 
 
 def _person_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
@@ -107,52 +127,93 @@ def _bare_surname(word: str) -> str:
 
 
 def _org_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
-    """Organisations by name; an acronym joins the organisation whose initials it spells."""
+    """Organisations by name, within one document:
+
+    - a name the gazetteer knows under one of its forms takes that entry's key wherever the
+      document writes it ("JOGMEC" after "Japan Organization for Metals and Energy Security (JOGMEC)");
+    - an acronym joins the organisation whose initials it spells;
+    - a one-word name joins the one longer name of the document it is a word of ("Lusolitio"
+      after "Lusolitio Mineracao", "Tianhe" after "Sichuan Tianhe Lithium Industry", "the
+      Commission" after "the European Commission").
+    """
     keys: dict[int, str] = {}
-    names = {entity_key(m): _clean_name(m.text) for _d, m in mentions if m.type == "Organization"}
+    known = {}  # the gazetteer's key of a name this document writes
+    for _doc, mention in mentions:
+        if mention.type == "Organization" and mention.key:
+            known.setdefault(_clean_name(mention.text), mention.key)
     initials = {}
-    for key, name in names.items():
-        letters = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
-        if len(letters) >= 2:
-            initials.setdefault(letters, key)
-    # "Lusolitio" after "Lusolitio Mineracao": a one-word name that starts one longer name of the document
-    starts: dict[tuple[str, str], set[str]] = {}
+    for _doc, mention in mentions:
+        if mention.type != "Organization":
+            continue
+        name = _clean_name(mention.text)
+        for form in (name, _without_legal_form(name)):
+            letters = "".join(w[0] for w in re.split(r"[\s\-]+", form) if w and w[0].isupper())
+            if len(letters) >= 2:
+                initials.setdefault(letters, entity_key(mention))
+    # the words of the document's longer names, each with the names it is a word of
+    containing: dict[tuple[str, str], set[str]] = {}
     for doc, mention in mentions:
-        words = _clean_name(mention.text).split()
-        if mention.type == "Organization" and len(words) > 1 and not mention.key:
-            starts.setdefault((doc, words[0]), set()).add(entity_key(mention))
+        words = _without_legal_form(_clean_name(mention.text)).split()
+        if mention.type == "Organization" and len(words) > 1:
+            for word in words:
+                if word[:1].isupper():
+                    containing.setdefault((doc, word), set()).add(known.get(_clean_name(mention.text)) or entity_key(mention))
     for index, (doc, mention) in enumerate(mentions):
         if mention.type != "Organization":
             continue
         name = _clean_name(mention.text)
         key = entity_key(mention)
-        if name.isupper() and name in initials and initials[name] != key:
+        if not mention.key and (mention.name in known or name in known):
+            key = known[mention.name if mention.name in known else name]
+        elif name.isupper() and name in initials and initials[name] != key:
             key = initials[name]
-        elif not mention.key and " " not in name and len(starts.get((doc, name), ())) == 1:
-            key = next(iter(starts[(doc, name)]))
+        elif not mention.key and " " not in name and len(containing.get((doc, name), ())) == 1:
+            key = next(iter(containing[(doc, name)]))
         keys[index] = key
     return keys
 
 
+def _deal_head(mention: Mention) -> str:
+    head = re.split(r"\s+with\s+|\s+on\s+|\s+between\s+", _clean_name(mention.text))[0].split()[-1].casefold()
+    return re.sub(r"s$", "", head)
+
+
 def _deal_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
     """Deals of one document with the same head word ("the Washington framework", "the Regional
-    Economic Integration Framework") are one deal unless they have different values."""
+    Economic Integration Framework") are one deal unless they have different values; two deals of
+    one document with the same value ("an A$1.2bn pact", "the A$1.2bn investment partnership") are
+    one."""
     keys: dict[int, str] = {}
     deals = [(i, m) for i, (_d, m) in enumerate(mentions) if m.type == "Deal"]
     by_head: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
     for index, mention in deals:
-        head = re.sub(r"s$", "", re.split(r"\s+with\s+|\s+on\s+|\s+between\s+", _clean_name(mention.text))[0].split()[-1].casefold())
-        by_head[head].append((index, mention))
+        by_head[_deal_head(mention)].append((index, mention))
     for group in by_head.values():
         values = {m.value.amount for _i, m in group if m.value is not None}
         if len(values) > 1:
             continue
-        primary = max(group, key=lambda item: (item[1].value is not None, len(item[1].text)))[1]
+        primary = max(group, key=_deal_weight)[1]
         for index, mention in group:
             short = len(mention.text.split()) <= 3 and not re.search(r"\s(on|for|over)\s", mention.text)
             if mention is primary or (mention.value is None and short):
                 keys[index] = entity_key(primary)  # "a follow-up agreement on reactors" stays its own deal
+    by_value: dict[tuple[int, str], list[tuple[int, Mention]]] = defaultdict(list)
+    for index, mention in deals:
+        if mention.value is not None:
+            by_value[(mention.value.amount, mention.value.currency)].append((index, mention))
+    for group in by_value.values():
+        merged = {keys.get(i, entity_key(m)) for i, m in group}
+        if len(merged) > 1:
+            primary = entity_key(max(group, key=_deal_weight)[1])
+            for index, mention in deals:
+                if keys.get(index, entity_key(mention)) in merged:
+                    keys[index] = primary
     return keys
+
+
+def _deal_weight(item: tuple[int, Mention]) -> tuple[bool, int]:
+    """The mention that names a deal best: one with a value, then the longest."""
+    return item[1].value is not None, len(item[1].text)
 
 
 def _event_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
