@@ -11,10 +11,9 @@ That holds for shapes made of ``sh:targetClass`` targets and property shapes wit
 whose constraints look at the values and their classes (all of ``ontology/shapes.ttl``); shapes
 using anything else (``sh:node``, qualified shapes, logical or SPARQL constraints, other targets,
 complex paths) make :func:`changed_subgraph` return ``None``, and the whole graph is validated.
-A changed triple on a path no shape constrains (``prov:wasGeneratedBy`` of every fact changes
-with each new build activity) leaves its node alone. A build records that it was validated in
-``DIR/.geokg-validated`` (the hash of the graph it checked); without that record the whole graph
-is validated.
+A changed triple on a path no shape constrains leaves its node alone. A build records that it
+was validated in ``DIR/.geokg-validated`` (the hash of the graph it checked); without that record
+the whole graph is validated.
 """
 
 from __future__ import annotations

@@ -52,6 +52,22 @@ def test_store_adds_documents_and_replaces_changed_ones(tmp_path: Path) -> None:
     assert "Bolivia" in subjects and "Chile" not in subjects and "Peru" in subjects
 
 
+def test_store_an_addition_changes_only_the_lines_of_what_it_touches(tmp_path: Path) -> None:
+    """The new document's own lines, its entities and facts, and the build's record of using it:
+    no line of a fact it does not support changes (a diff of graph.nt shows the news)."""
+    from kg.delta import changed_lines
+
+    out = tmp_path / "out"
+    build_into(out, [SEED, write(tmp_path / "in", "a", ONE, published="2026-03-10")])
+    before = (out / "graph.nt").read_text(encoding="utf-8").splitlines()
+    build_into(out, [write(tmp_path / "in", "b", TWO, published="2026-03-10")])
+    after = (out / "graph.nt").read_text(encoding="utf-8").splitlines()
+    changed = [line.split(" ", 1)[0] for line in changed_lines(before, after)]
+    old_facts = {line.split(" ", 1)[0] for line in before if "/id/fact/" in line.split(" ", 1)[0]}
+    assert changed and not old_facts & set(changed)  # the seed's and a's facts are as they were
+    assert len(changed) < len(after) // 4, (len(changed), len(after))
+
+
 def test_store_remove_equals_build_without_the_document(tmp_path: Path) -> None:
     a = write(tmp_path / "in", "a", ONE, published="2026-03-10")
     b = write(tmp_path / "in", "b", TWO, published="2026-03-10")

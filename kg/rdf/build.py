@@ -112,7 +112,7 @@ def _entity(entity: Entity) -> Iterator[Triple]:
         yield from _date(node, entity.date.value, entity.date.precision)
 
 
-def _fact(fact: Fact, activity: str) -> Iterator[Triple]:
+def _fact(fact: Fact) -> Iterator[Triple]:
     subject, obj = entity_iri(fact.subject), entity_iri(fact.object)
     node = fact_iri(fact.subject, fact.predicate, fact.object, fact.polarity)
     yield node, RDF.type, GEOKG.Fact
@@ -124,7 +124,7 @@ def _fact(fact: Fact, activity: str) -> Iterator[Triple]:
     yield node, GEOKG.confidence, (f"{fact.confidence:.3f}", _DECIMAL)
     yield node, GEOKG.documentCount, (str(len(fact.documents)), _INTEGER)
     yield node, GEOKG.sourceCount, (str(fact.sources), _INTEGER)
-    yield node, PROV.wasGeneratedBy, activity
+    yield node, PROV.wasGeneratedBy, activity_iri()
     qualifiers = fact.qualifier_map
     if "role" in qualifiers:
         yield node, GEOKG.role, (qualifiers["role"], _STRING)
@@ -156,18 +156,17 @@ def _fact(fact: Fact, activity: str) -> Iterator[Triple]:
 
 def _triples(articles: Iterable[Article], entities: Iterable[Entity], facts: Iterable[Fact]) -> Iterator[Triple]:
     """Every triple of a build: the build activity, documents, entities, facts and evidence."""
-    articles = sorted(articles, key=lambda a: a.id)
-    activity = activity_iri(tuple(a.id for a in articles))
+    activity = activity_iri()
     yield activity, RDF.type, PROV.Activity
     yield activity, RDFS.label, (f"geokg {__version__} build", _STRING)
     yield activity, PROV.wasAssociatedWith, URIRef("https://w3id.org/geokg/software")
-    for article in articles:
+    for article in sorted(articles, key=lambda a: a.id):
         yield from _document(article)
         yield activity, PROV.used, document_iri(article.id)
     for entity in entities:
         yield from _entity(entity)
     for fact in facts:
-        yield from _fact(fact, activity)
+        yield from _fact(fact)
 
 
 def _memo(make: Callable[[Term], T]) -> Callable[[Term], T]:
