@@ -15,7 +15,8 @@ _CURRENCIES = [
     ("R$", "BRL"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"),
     ("₩", "KRW"), ("₽", "RUB"), ("Rs.", "INR"), ("Rs", "INR"), ("PKR", "PKR"), ("INR", "INR"),
     ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("CNY", "CNY"), ("RMB", "CNY"), ("JPY", "JPY"),
-    ("AUD", "AUD"), ("CAD", "CAD"), ("yuan", "CNY"), ("dollars", "USD"), ("dollar", "USD"),
+    ("AUD", "AUD"), ("CAD", "CAD"), ("SEK", "SEK"), ("NOK", "NOK"), ("DKK", "DKK"), ("CHF", "CHF"),
+    ("ZAR", "ZAR"), ("KRW", "KRW"), ("NGN", "NGN"), ("₦", "NGN"), ("naira", "NGN"), ("kronor", "SEK"), ("yuan", "CNY"), ("dollars", "USD"), ("dollar", "USD"),
     ("euros", "EUR"), ("euro", "EUR"), ("pounds", "GBP"), ("rupees", "INR"), ("yen", "JPY"),
     ("roubles", "RUB"), ("rubles", "RUB"), ("won", "KRW"), ("rand", "ZAR"), ("reais", "BRL"),
 ]
@@ -50,8 +51,8 @@ def parse_amount(text: str) -> Amount | None:
         scale = match.group("scale") or match.group("scale2")
         if symbol is None or number is None:
             continue
-        if match.group("after") and symbol.isalpha() and len(symbol) <= 3 and symbol.islower():
-            continue
+        if match.group("after") and symbol.isalpha() and len(symbol) <= 3 and symbol.islower() and symbol != "yen":
+            continue  # "3 million won" may be a verb; "38 billion yen" is money
         try:
             value = Decimal(number.replace(",", ""))
         except InvalidOperation:

@@ -363,7 +363,7 @@ def collect_acronyms(state: _State) -> None:
         return
     for index, mention in enumerate(state.mentions):
         name = full_names.get(mention.text)
-        if name is not None and mention.type == "Organization":
+        if name is not None and mention.type == "Organization" and not mention.key:
             named = Mention(**{**mention.__dict__, "name": name, "key": None})
             state.mentions[index] = named
             for i, current in list(state.by_token.items()):
@@ -611,6 +611,11 @@ def _follow(token: Any, path: str) -> list[Any]:
                 found += [node.head] if node.dep_ in {"compound", "nmod", "amod"} else []
             elif step == "acl_head":
                 found += [node.head] if node.dep_ == "acl" else []  # "a forum organised by X"
+            elif step == "passive_subj":
+                # "Myanmar, whose … state is …, has not been invited": a passive verb the parser left
+                # without a subject, coordinated to a clause whose subject is a name
+                if any(c.dep_ == "auxpass" for c in node.children) and not any(c.dep_ == "nsubjpass" for c in node.children):
+                    found += [s for s in _subjects(node) if s.ent_type_ in {"COUNTRY", "DEMONYM", "ORG", "PERSON"}][:1]
             elif step == "appos_head":
                 found += [node.head] if node.dep_ == "appos" else []
             elif step == "attr_subj":
@@ -660,7 +665,15 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                   avoid: tuple[Mention, ...] = ()) -> list[Mention]:
     """Mentions a token stands for: its own, its coordinated ones, a pronoun's, a reference's."""
     result: list[Mention] = []
-    for node in [token, *token.conjuncts]:
+    nodes = [token, *token.conjuncts]
+    if token.i in state.by_token:
+        # "Fiji, Solomon Islands, Vanuatu and Tonga": the parser may hang the second name of a list
+        # on the first as an apposition and the rest on it; a name of the same type is a list item
+        items = [c for c in token.children if c.dep_ == "appos" and c.i in state.by_token
+                 and state.by_token[c.i].type == state.by_token[token.i].type]
+        if any(c.conjuncts for c in items):  # the list ends on "and …"
+            nodes += [n for c in items for n in (c, *c.conjuncts)]
+    for node in nodes:
         if node.i in state.deals:
             result.append(state.deals[node.i])
         elif node.i in state.by_token:
@@ -694,6 +707,14 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
         elif any(c.dep_ == "appos" and c.i in state.by_token for c in node.children):
             # "Pakistan's Minister for Petroleum, Ali Rehman Khattak, presented …"
             result += [state.by_token[c.i] for c in node.children if c.dep_ == "appos" and c.i in state.by_token]
+        elif node.lemma_ in _OWNED_SITES and types & {"Organization", "Country"} and (owners := [
+                m for c in node.children if c.dep_ == "poss" for m in _mentions_for(state, c, types & {"Organization", "Country"})]
+                + [m for c in [*node.children, *(g for p in node.children if p.dep_ == "prep" for o in p.children
+                                                   if o.dep_ == "pobj" for g in o.children)]
+                   if c.dep_ == "acl" and c.lemma_ in {"own", "operate", "run", "control"}
+                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                   for m in _mentions_for(state, p, types & {"Organization", "Country"})]):
+            result += owners  # "its deposit holds …", "the operation, owned by MCC, produced …"
         elif node.lower_ in _WH and node.head.dep_ == "relcl":
             result += _mentions_for(state, node.head.head, types)
         elif node.lower_ in _WH and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.dep_ == "relcl":
@@ -702,7 +723,8 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 c.i in state.by_token for c in node.children if c.dep_ in {"poss", "compound", "amod"}):
             result += [state.by_token[c.i] for c in node.children
                        if c.dep_ in {"poss", "compound", "amod"} and c.i in state.by_token]
-        elif node.lemma_.casefold() in relation_rules()["actor_nouns"] and _of_mentions(state, node):
+        elif node.lemma_.casefold() in relation_rules()["actor_nouns"] and \
+                [m for m in _of_mentions(state, node) if m.type in types]:
             result += _of_mentions(state, node)  # "the presidents of Kazakhstan and Uzbekistan"
         elif node.lower_ in {"they", "it", "he", "she"} and node.dep_ == "nsubj" and node.head.dep_ == "ccomp" \
                 and (main := [c for c in node.head.head.children if c.dep_ in _SUBJECTS]) and main[0].i != node.i \
@@ -715,6 +737,8 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
     return [m for m in result if m.type in types]
 
 
+# Sites whose owner ("its deposit", "the mine, owned by X") is what holds or produces.
+_OWNED_SITES = {"deposit", "mine", "project", "operation", "field", "asset", "concession", "smelter", "refinery"}
 _COURTESY = {"mr", "mrs", "ms", "dr", "prof", "hon", "sir", ""}  # "" is a lone "." after "Mr"
 
 
@@ -832,7 +856,9 @@ def entity_key_hint(mention: Mention) -> str:
 @lru_cache(maxsize=None)
 def _event_or_deal_references(kind: str) -> frozenset[str]:
     """Words that refer back to the last event or deal ("the meet", "the pact"), casefolded."""
-    name = {"event": "event_references", "deal": "deal_references"}[kind]
+    name = {"event": "event_references", "deal": "deal_references"}.get(kind)
+    if name is None:
+        return frozenset()  # a mineral is taken from the sentences around, never from a noun's reference
     return frozenset(w.casefold() for w in lexicon()[name])
 
 
@@ -865,6 +891,15 @@ def _in_other_clause(token: Any, other: Any) -> bool:
 
 
 def _last(state: _State, token: Any, kind: str) -> list[Mention]:
+    if kind == "mineral":
+        # "Kazakhstan mined 23,000 tonnes of uranium. Kazatomprom accounts for 40% of global supply":
+        # the one mineral of this sentence or, with none here, of the sentence before
+        here = state.sentence_of[token.i]
+        for number in (here, here - 1):
+            minerals = {m.key: m for m in state.mentions if m.type == "Mineral" and m.sentence == number}
+            if minerals:
+                return list(minerals.values()) if len(minerals) == 1 else []
+        return []
     order = state.events if kind == "event" else state.deal_order
     same_sentence = [m for i, m in order if state.sentence_of[i] == state.sentence_of[token.i]
                      and not _in_other_clause(token, state.tokens[i])]
@@ -924,7 +959,8 @@ def polarity_of(token: Any, base: str = "positive") -> str:
     if token.dep_ in {"acl", "xcomp"} and token.head.lemma_ in _NEGATING_NOUNS and token.head.pos_ == "NOUN":
         negated = True  # "Mexico's refusal to sign the declaration", "its failure to attend"
     for node in chain:
-        if any(c.dep_ == "neg" for c in node.children) or (
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+               for c in node.children) or (
                 node is not token and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)):
             negated = not negated  # "has no plans to ban", "has no intention of attending"
         if node is not token and node.lemma_ in rules["negators"]:
@@ -1063,6 +1099,9 @@ def apply_rules(state: _State) -> Iterator[RelationMention]:
             yield from _apply(state, token, anchor, rule)
 
 
+# People whose hosting is a gathering's ("will host mining ministers from the region").
+_GATHERED = {"minister", "leader", "delegate", "delegation", "official", "representative", "head", "counterpart",
+             "envoy", "investor"}
 _ASKING = {"invite", "urge", "ask", "encourage", "press", "call", "persuade", "request"}
 
 
@@ -1070,7 +1109,14 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     predicate = rule["predicate"]
     if predicate == "attends" and token.dep_ == "xcomp" and token.head.lemma_ in _ASKING:
         return  # "invited Samia to attend", "urged Peru to join": an invitation, not attendance
+    if predicate == "partyTo" and token.lemma_ == "agree" and any(c.dep_ == "xcomp" for c in token.children) \
+            and not any(c.dep_ in {"dobj", "prep"} and c.i in state.deals for c in token.children):
+        return  # "the two leaders agreed to raise trade": a resolve, not the signing of a deal
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for node in _chain(anchor) for c in node.children):
+        return  # "has not confirmed whether it will attend": an open question states nothing
     domain, range_ = DOMAINS[predicate]
+    if "object_types" in rule:
+        range_ = range_ & set(rule["object_types"])
     subjects: list[Mention] = []
     for path in rule["subject"]:
         for node in _follow(token, path):
@@ -1081,9 +1127,15 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     if not subjects:
         return
     objects: list[Mention] = []
-    named_object = False
+    named_object = gathered = False
     for path in rule["object"]:
         for node in _follow(token, path):
+            place = state.by_token.get(node.i)
+            if rule.get("place_means_event") and ((place is not None and place.role == "place") or node.ent_type_ == "CITY"):
+                continue  # "lead his country's delegation to Port Moresby": to the gathering there
+            if rule.get("people_mean_event") and place is None and node.lemma_.casefold() in _GATHERED:
+                gathered = True
+                continue  # "will host mining ministers from across the Pacific": a gathering of them
             named_object = True
             objects += _mentions_for(state, node, range_, rule.get("object_fallback"), tuple(subjects))
         if objects:
@@ -1092,9 +1144,15 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     # that is something else ("to join an outreach session") is not the last event.
     if not objects and not named_object and rule.get("object_fallback"):
         objects = [m for m in _last(state, token, rule["object_fallback"]) if m.type in range_]
+        if not objects and gathered:
+            # the gathering is named just after ("… next month. The Pacific Minerals Ministers Meeting runs …")
+            here = state.sentence_of[token.i]
+            objects = [m for i, m in state.events if i > token.i and state.sentence_of[i] - here <= 1][:1]
     polarity = polarity_of(anchor, rule.get("polarity", "positive"))
     if anchor.lemma_ in rule.get("governor_negates", ()):
         polarity = "negative" if polarity == "positive" else "positive"
+    if rule.get("only_denied") and polarity == rule.get("polarity", "positive"):
+        return  # "will allow exports of ore" says nothing of a restriction; "will not allow" does
     modality = modality_of(anchor, rule.get("modality"), rule.get("modality_ignores", ()))
     qualifiers = _qualifiers(state, anchor, rule)
     place = state.place_mentions.get(qualifiers.pop("place_token", -1))  # type: ignore[attr-defined, arg-type]
@@ -1118,7 +1176,27 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
                             polarity, modality, qualifiers)
 
 
+_GUESSED_POSTS = {"position.title.focal.v1", "position.title.dateline.v1", "position.title.capital.v1",
+                  "position.title.sentence.v1", "position.title.near_subject.v1"}
+
+
 def positions(state: _State) -> Iterator[RelationMention]:
+    """Posts from titles; a post guessed from the document's focus, dateline or neighbours is
+    dropped for a person whose post in another country the text states ("the Minister of Energy of
+    Canada, Tim Hodgson" … "The Minister Hodgson confirmed": not Ecuador's)."""
+    found = list(_positions(state))
+    stated: dict[str, set[str | None]] = {}
+    for relation in found:
+        if relation.rule not in _GUESSED_POSTS and relation.object.type == "Country":
+            stated.setdefault(entity_key_hint(relation.subject), set()).add(relation.object.key)
+    for relation in found:
+        keys = stated.get(entity_key_hint(relation.subject))
+        if relation.rule in _GUESSED_POSTS and keys and relation.object.key not in keys:
+            continue
+        yield relation
+
+
+def _positions(state: _State) -> Iterator[RelationMention]:
     """``India's External Affairs Minister S Jaishankar``, ``Prime Minister Shehbaz Sharif``.
 
     A title right before a person gives holdsPosition; the country or organisation is the one
@@ -1133,6 +1211,9 @@ def positions(state: _State) -> Iterator[RelationMention]:
     for ent in state.ents:
         if ent.label_ != "TITLE" or ent.end >= len(doc):
             continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in {"his", "her"} and ent.ent_id_ == "title:country" \
+                and ent.root.lower_ in {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "deputy"}:
+            continue  # "a statement signed by his spokesman, Segun Tomori": the minister's aide
         person = state.by_token.get(ent.end)
         named_country = None
         if person is None and doc[ent.end].lower_ == "of":
@@ -1144,6 +1225,10 @@ def positions(state: _State) -> Iterator[RelationMention]:
                 past = country_at
                 while past < len(doc) and state.by_token.get(past) is named_country:
                     past += 1
+                if past + 1 < len(doc) and doc[past].text == ",":
+                    past += 1  # "the Minister of Energy and Natural Resources of Canada, Tim Hodgson"
+                    while past < len(doc) - 1 and doc[past].lower_.rstrip(".") in _COURTESY:
+                        past += 1
                 after = state.by_token.get(past)
             if after is not None and after.type == "Person":
                 person = after
@@ -1195,6 +1280,13 @@ def positions(state: _State) -> Iterator[RelationMention]:
             elif (near := [m for m in _subject_before(state, doc[ent.start], "Country", 1) if m.key not in taken]):
                 # no focus, no dateline: "Peru hosted the summit. President José Jerí opened it"
                 holder, rule, strength = near[-1], "position.title.near_subject.v1", 0.45
+        if holder is None and ent.ent_id_ == "title:organization" \
+                and (doc[ent.start].is_sent_start or (before >= 0 and doc[before].lower_ == "the")):
+            # "Kazatomprom accounts for 40% of supply. Chief executive Meirzhan Yussupov said …": the
+            # organisation that is the subject of this or the sentence before
+            acting = _subject_before(state, doc[ent.start], "Organization", 2)
+            if acting:
+                holder, rule, strength = acting[-1], "position.title.org_subject.v1", 0.5
         if holder is None or (rule != "position.title.v1" and holder.key in _counterpart_countries(state, ent)):
             continue  # "Prime Minister Takaichi and her Vietnamese counterpart": she is not Vietnam's
         if rule == "position.title.v1" and holder.type == "Country":
@@ -1595,7 +1687,7 @@ def _signatories_posts(state: _State, relations: list[RelationMention]) -> Itera
 
 
 _FACILITIES = {"plant", "smelter", "refinery", "facility", "factory", "mill", "mine", "concentrator", "expansion",
-               "upgrade", "line", "hub", "complex", "operation", "operations"}
+               "upgrade", "line", "hub", "complex", "operation", "operations", "park", "field", "deposit"}
 
 
 def _home_investments(state: _State, relations: list[RelationMention]) -> Iterator[RelationMention]:
@@ -1612,20 +1704,32 @@ def _home_investments(state: _State, relations: list[RelationMention]) -> Iterat
     for token in state.tokens:
         if token.lemma_ != "invest" or token.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in c.subtree))
-                   for c in token.children):
+        if not any(c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in c.subtree)
+                                         or parse_amount(state.doc[c.left_edge.i:c.i + 1].text) is not None)
+                   for c in token.children):  # "SEK 10 billion", which the model does not call money
             continue
-        targets = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+        heads = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "$500 million in new fields"
+        targets = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
                    for p in c.children if p.dep_ == "pobj" and p.lemma_.casefold() in _FACILITIES]
-        if not targets or any(t.ent_type_ in {"COUNTRY", "DEMONYM", "CITY", "SEAT", "GPE"}
-                              for p in targets for t in p.subtree):
+        if not targets:
+            continue
+        named = [t for p in targets for t in p.subtree if t.ent_type_ in {"COUNTRY", "DEMONYM", "CITY", "SEAT", "GPE"}]
+        capital = None
+        if named and all(t.ent_type_ == "CITY" for t in named):
+            # "a refinery in Vientiane province": a capital's name says the country
+            codes = {_capital_codes().get(t.text.casefold()) for t in named}
+            codes.discard(None)
+            if len(codes) == 1:
+                key = f"country:{codes.pop()}"
+                capital = next((m for m in state.mentions if m.key == key and m.type == "Country"), None)
+        if named and capital is None:
             continue
         subjects = [m for node in _follow(token, "subj") for m in _mentions_for(state, node, {"Organization"})]
         start = state.sentence_text(token.i)[0]
         for subject in dict.fromkeys(subjects):
             if (start, subject.key) in found:
                 continue
-            home = homes.get(subject.key)
+            home = capital or homes.get(subject.key) or _possessor_country(state, subject)
             if home is None:
                 if not focal:
                     focal.append(_focal_country(state))
@@ -1636,8 +1740,18 @@ def _home_investments(state: _State, relations: list[RelationMention]) -> Iterat
                             polarity_of(token), modality_of(token))
 
 
+def _possessor_country(state: _State, mention: Mention) -> Mention | None:
+    """``Uzbekistan's Navoiyuran``: the country a company is named with."""
+    first = min((i for i, m in state.by_token.items() if m is mention), default=None)
+    if first is None or first < 2 or state.tokens[first - 1].lower_ not in {"'s", "’s"}:
+        return None
+    owner = state.by_token.get(first - 2)
+    return owner if owner is not None and owner.type == "Country" else None
+
+
 _MEASURE_NOUNS = {"ban", "measure", "restriction", "curb", "directive", "requirement", "rule", "quota", "regime",
-                  "policy", "licence", "license", "licensing", "order", "decree", "embargo", "levy", "duty"}
+                  "policy", "licence", "license", "licensing", "order", "decree", "embargo", "levy", "duty",
+                  "suspension", "moratorium", "prohibition", "halt", "cap", "freeze", "control", "controls"}
 _SCOPE_VERBS = {"cover": False, "apply": False, "include": False, "extend": False, "affect": False,
                 "exempt": True, "exclude": True, "spare": True}
 

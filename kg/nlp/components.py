@@ -61,6 +61,14 @@ _PORTFOLIO_WORDS = {w for p in _resource_json("titles.json")["portfolios"] for w
     "Employment", "Security", "Defence", "Cooperation", "International", "Regional", "Rural", "Urban", "Transport",
     "Business", "Mines", "Minerals", "Energy", "Trade", "Industry", "Environment", "Climate",
     "Industries", "Financial", "Services", "Technologies", "New"}
+# Military and police ranks before a name ("Colonel Ousmane Abarchi") are not given names.
+_RANKS = {"colonel", "general", "major", "captain", "lieutenant", "admiral", "brigadier", "commander", "sergeant",
+          "marshal", "commodore", "col", "gen", "maj", "capt", "lt", "cmdr"}
+# Legal forms that end a company's name ("Arcore AG", "Vale SA").
+_LEGAL_FORMS = {"AG", "SA", "S.A.", "GmbH", "NV", "N.V.", "ASA", "SpA", "S.p.A.", "Tbk", "Bhd", "Berhad", "JSC", "PJSC",
+                "Oyj", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "LLC", "Corp", "Corp.", "AB"}
+# Titles that are also surnames ("Madeleine King").
+_SURNAME_TITLES = {"King", "Queen"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 # Courtesy words before a name are not part of it ("Dr. S. Jaishankar", "Shri G. Kishan Reddy", "Hon. Banda").
 _HONORIFICS = {"dr", "dr.", "shri", "smt", "smt.", "hon", "hon.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
@@ -181,6 +189,7 @@ class EntityMerger:
     def set_annotations(self, doc: Doc, rule_spans: list[Span]) -> Doc:
         titles_ = self._long_titles(doc, [self._joined_portfolio(doc, e) for e in doc.ents if e.label_ == "TITLE"])
         titles_ = [self._portfolio_tail(doc, t) for t in titles_]
+        titles_, surnamed = self._surname_titles(doc, titles_)
         rule_spans = rule_spans + self._mineral_country_names(doc)
         titles_, rule_spans = self._portfolio_before_title(doc, titles_, rule_spans)
         title_tokens = {i for e in titles_ for i in range(e.start, e.end)}
@@ -195,7 +204,7 @@ class EntityMerger:
                 continue  # "Global Minerals Conference" is an event, not the organisation "Global Minerals"
             candidates.append(span)
         rule_org = {i: n for n, c in enumerate(candidates) if c.label_ == "ORG" for i in range(c.start, c.end)}
-        persons = self._persons_after_titles(doc, titles_)
+        persons = self._persons_after_titles(doc, titles_) + surnamed
         ents, glued = self._glued_names(doc)
         candidates += glued
         person_tokens = {i for p in persons + [g for g in glued if g.label_ == "PERSON"] for i in range(p.start, p.end)}
@@ -213,6 +222,7 @@ class EntityMerger:
             trimmed = self._trim(doc, ent, label)
             if trimmed is not None and label == "PERSON":
                 trimmed = self._glued_given_name(doc, trimmed)
+                trimmed = self._given_name_before(doc, trimmed)
             retyped = self._retype(doc, trimmed) if trimmed is not None else None
             if retyped is not None:
                 candidates.append(retyped)
@@ -223,8 +233,31 @@ class EntityMerger:
         final = self._ambiguous_countries(doc, final)
         final = self._lead_metal(doc, final)
         final = self._short_org_names(doc, final)
-        doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_) for s in sorted(final, key=lambda s: s.start)]
+        doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_ if s.label_ != "PERSON" else "")
+                    for s in sorted(final, key=lambda s: s.start)]
         return doc
+
+    @staticmethod
+    def _surname_titles(doc: Doc, titles_: list[Span]) -> tuple[list[Span], list[Span]]:
+        """``Madeleine King``, ``Ellen Queen``: a title word that is also a surname, right after a
+        capitalised given name and before no name of its own ("King Charles"), ends a person's name."""
+        kept, persons = [], []
+        for title in titles_:
+            before = doc[title.start - 1] if title.start > 0 else None
+            after = doc[title.end] if title.end < len(doc) else None
+            if len(title) == 1 and title.text in _SURNAME_TITLES and before is not None \
+                    and before.is_title and before.pos_ == "PROPN" and before.is_alpha \
+                    and before.ent_type_ in {"", "PERSON"} and before.lower_ not in _HONORIFICS \
+                    and before.text not in _PORTFOLIO_WORDS and not title[0].is_sent_start \
+                    and not (after is not None and after.is_title and not after.is_sent_start):
+                start = before.i
+                if start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                        and doc[start - 1].ent_type_ == "PERSON" and not doc[start].is_sent_start:
+                    start -= 1  # "Mary Ann King"
+                persons.append(Span(doc, start, title.end, label="PERSON", span_id=""))
+                continue
+            kept.append(title)
+        return kept, persons
 
     @staticmethod
     def _short_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -232,11 +265,17 @@ class EntityMerger:
         named organisation is that organisation where it stands alone."""
         shorts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1 and s[0].is_upper
                   and len(s[0]) >= 3 and s[0].is_alpha and not s[0].ent_type_ in _RULER_LABELS}
+        # "Swiss-based Arcore AG" … "Arcore chief executive": a company's name before its legal form
+        shorts |= {s[0].text for s in spans if s.label_ == "ORG" and len(s) == 2 and s[-1].text in _LEGAL_FORMS
+                   and s[0].is_title and s[0].is_alpha and len(s[0]) >= 3 and not s[0].ent_type_ in _RULER_LABELS}
         if not shorts:
             return spans
-        taken = {i for s in spans for i in range(s.start, s.end)}
+        taken = {i for s in spans if s.label_ != "PERSON" or len(s) > 1 for i in range(s.start, s.end)}
         added = [Span(doc, t.i, t.i + 1, label="ORG", span_id="") for t in doc
                  if t.text in shorts and t.i not in taken]
+        if added:
+            at = {s.start for s in added}
+            spans = [s for s in spans if not (s.label_ == "PERSON" and len(s) == 1 and s.start in at)]
         return spans + added if added else spans
 
     @staticmethod
@@ -294,7 +333,22 @@ class EntityMerger:
         ents = list(doc.ents)
         kept: list[Span] = []
         glued: list[Span] = []
+        before_glued: set[int] = set()
         for ent in ents:
+            first = doc[ent.start - 1] if ent.start > 0 else None
+            if ent.label_ == "CITY" and first is not None and first.is_title and first.pos_ == "PROPN" \
+                    and first.is_alpha and first.whitespace_ and not ent[0].is_sent_start and not first.is_sent_start \
+                    and first.ent_type_ in {"GPE", "LOC"} \
+                    and not (first.i > 0 and (doc[first.i - 1].is_quote or doc[first.i - 1].is_punct and doc[first.i - 1].text != ",")) \
+                    and first.lower_ not in _LEADING_JUNK | _HONORIFICS:
+                # "Morona Santiago", a province: a capital's name after another name is another place
+                start = first.i
+                while start > 0 and doc[start - 1].ent_iob_ != "O" and doc[start - 1].ent_type_ == first.ent_type_ \
+                        and first.ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                    start -= 1
+                glued.append(Span(doc, start, ent.end, label="LOCATION", span_id=""))
+                before_glued |= set(range(start, ent.start))
+                continue
             if ent.label_ in {"CITY", "COUNTRY"} and ent.end < len(doc) and ent[-1].whitespace_ \
                     and not doc[ent.end].is_sent_start and not (ent.start > 0 and doc[ent.start - 1].text == "Lake"):
                 following = doc[ent.end]
@@ -302,6 +356,8 @@ class EntityMerger:
                     glued.append(Span(doc, ent.start, ent.end + 1, label="LOCATION", span_id=""))
                     continue
             kept.append(ent)
+        if before_glued:
+            kept = [e for e in kept if not set(range(e.start, e.end)) & before_glued]
         return kept, glued
 
     @staticmethod
@@ -325,6 +381,18 @@ class EntityMerger:
         return titles_, kept
 
     @staticmethod
+    def _given_name_before(doc: Doc, ent: Span) -> Span:
+        """``, Aminu Umar-Sadiq,``: a capitalised word the NER left out right before a person, after a
+        comma or a title, is the given name."""
+        start = ent.start
+        if start >= 2 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha \
+                and doc[start - 1].ent_iob_ == "O" and doc[start - 1].lower_ not in _HONORIFICS | _LEADING_JUNK \
+                and not doc[start - 1].is_sent_start and doc[start - 2].text in {",", "("} \
+                and doc[start - 1].text not in _PORTFOLIO_WORDS and doc[start - 1].lower_ not in _RANKS:
+            return Span(doc, start - 1, ent.end, label=ent.label_, span_id="")
+        return ent
+
+    @staticmethod
     def _glued_given_name(doc: Doc, ent: Span) -> Span:
         """``Kim Min`` + ``-seok``: a lower-case syllable glued by a hyphen ends the name."""
         end = ent.end
@@ -343,6 +411,9 @@ class EntityMerger:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
                                or (label == "ORG" and end - start > 2 and doc[end - 1].lower_ in {"of", "the"})):
             end -= 1  # "Ministry of Territorial Administration of the" (the country is cut off after it)
+        opened = [i for i in range(start + 1, end) if doc[i].text == "("]
+        if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
+            end = opened[0]  # "International Resources Holding (IRH": the bracket is the acronym's
         if start >= end:
             return None
         if label in {"ORG", "PERSON", "LOCATION", "EVENT"} and not doc[start].text[:1].isupper():
@@ -442,9 +513,25 @@ class EntityMerger:
                 longer.append(title)
                 continue
             i = end + 1
-            while i < len(doc) and i - end < 9 and (doc[i].is_title or doc[i].lower_ in {"and", "of", "the", "&"}) \
-                    and doc[i].ent_type_ not in {"PERSON", "COUNTRY"}:
+            while i < len(doc) and i - end < 9 and (doc[i].is_title or doc[i].lower_ in {"and", "of", "the", "&"}):
+                if doc[i].ent_type_ == "COUNTRY":
+                    break
+                if doc[i].ent_type_ == "PERSON":
+                    # "Prime Minister of Republika Srpska Savo Minić": a "person" the NER saw right
+                    # before two more capitalised words is the place of the post, not its holder
+                    k = i
+                    while k < len(doc) and doc[k].ent_type_ == "PERSON" and not (k > i and doc[k].ent_iob_ == "B"):
+                        k += 1
+                    if not (k + 1 < len(doc) and doc[k].is_title and doc[k + 1].is_title and doc[k].pos_ == "PROPN"
+                            and doc[k].ent_type_ in {"", "PERSON"} and not doc[k].is_sent_start
+                            and doc[i - 1].lower_ == "of"):
+                        break
+                    longer.append(Span(doc, title.start, k, label="TITLE", span_id=title.id_))
+                    i = -1
+                    break
                 i += 1
+            if i < 0:
+                continue
             if i < len(doc) and doc[i].ent_type_ == "COUNTRY":
                 # "Prime Minister of India Narendra Modi", "Minister of Mines of the Republic of X": the
                 # country is the post's, not part of the title
@@ -455,6 +542,17 @@ class EntityMerger:
                 if i - 2 > end and doc[i - 1].is_title and doc[i - 1].text not in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS \
                         and doc[i - 2].lower_ not in {"of", "the", "for"}:
                     i -= 1  # "… Infrastructure and Energy Belinda Balluku": the NER's person lost her given name
+                longer.append(Span(doc, title.start, i, label="TITLE", span_id=title.id_))
+            elif (cut := next((j for j in range(end + 4, i) if doc[j].lower_ == "and" and doc[j - 1].is_title
+                               and doc[j - 2].is_title and doc[j - 1].pos_ == doc[j - 2].pos_ == "PROPN"
+                               and not {doc[j - 1].text, doc[j - 2].text} & (_PORTFOLIO_WORDS | _PORTFOLIO_TAILS)),
+                              None)) is not None:
+                # "Prime Minister of Republika Srpska Savo Minić and …": the two names before "and"
+                longer.append(Span(doc, title.start, cut - 2, label="TITLE", span_id=title.id_))
+            elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN" \
+                    and doc[i - 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS:
+                # "Minister for Lands and Mineral Resources, Filipe Tuisawau", "Minister of Solid Minerals
+                # Development, Dele Alake": a run that ends on a portfolio word before ", Name" is the title
                 longer.append(Span(doc, title.start, i, label="TITLE", span_id=title.id_))
             elif i - end >= 4 and doc[i - 1].is_title and doc[i - 2].is_title:
                 longer.append(Span(doc, title.start, i - 2, label="TITLE", span_id=title.id_))
@@ -470,6 +568,19 @@ class EntityMerger:
         persons = []
         for title in titles_:
             first = _after_of_country(doc, title.end)
+            if first + 2 < len(doc) and doc[first].text == "," and len(title) > 2 and title.id_ == "title:country" \
+                    and doc[title.end - 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS:
+                # "Minister for Lands and Mineral Resources, Filipe Tuisawau, said": a name in apposition
+                name = first + 1
+                while name < len(doc) and doc[name].lower_ in _HONORIFICS:
+                    name += 1
+                k = name
+                while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in {"", "PERSON"} \
+                        and not doc[k].is_sent_start:
+                    k += 1
+                if k - name >= 2 and k < len(doc) and doc[k].text == ",":
+                    persons.append(Span(doc, name, k, label="PERSON", span_id=""))
+                continue
             while first < len(doc) and doc[first].lower_ in _HONORIFICS:
                 first += 1
                 if first < len(doc) and doc[first].text == "." and not doc[first - 1].whitespace_:
