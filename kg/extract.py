@@ -1142,12 +1142,15 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
             break
     # With no object in the sentence ("is all set to attend") the last event is meant; an object
     # that is something else ("to join an outreach session") is not the last event.
-    if not objects and not named_object and rule.get("object_fallback"):
+    if not objects and not named_object and gathered:
+        # "will host mining ministers from across the Pacific … next month. The Pacific Minerals Ministers
+        # Meeting runs …": the gathering named in this sentence or the next, never an earlier one ("the
+        # African Union convened its ministers in February" is another meeting)
+        here = state.sentence_of[token.i]
+        objects = [m for i, m in state.events if 0 <= state.sentence_of[i] - here <= 1
+                   and not _in_other_clause(token, state.tokens[i])][:1]
+    elif not objects and not named_object and rule.get("object_fallback"):
         objects = [m for m in _last(state, token, rule["object_fallback"]) if m.type in range_]
-        if not objects and gathered:
-            # the gathering is named just after ("… next month. The Pacific Minerals Ministers Meeting runs …")
-            here = state.sentence_of[token.i]
-            objects = [m for i, m in state.events if i > token.i and state.sentence_of[i] - here <= 1][:1]
     polarity = polarity_of(anchor, rule.get("polarity", "positive"))
     if anchor.lemma_ in rule.get("governor_negates", ()):
         polarity = "negative" if polarity == "positive" else "positive"
@@ -1258,6 +1261,10 @@ def _positions(state: _State) -> Iterator[RelationMention]:
             candidate = state.by_token[before]
             if candidate.type in {"Country", "Organization"}:
                 holder = candidate
+        if holder is None and ent.ent_id_ == "title:country":
+            holder = _known_holder(state, person, ent)
+            if holder is not None:
+                rule, strength = "position.title.known.v1", 0.8
         if holder is None and ent.ent_id_ == "title:country":
             holder = _title_country(state, ent)
             if holder is not None:
@@ -1410,15 +1417,40 @@ def based_locations(state: _State) -> Iterator[RelationMention]:
 
 def _title_country(state: _State, title: Any) -> Mention | None:
     """The country a title names by itself ("Secretary of State": the United States)."""
-    from kg.nlp.gazetteer import title_countries
+    from kg.nlp.gazetteer import country_by_code, title_countries
 
     code = title_countries().get(re.sub(r"^(Former|Then|Acting)\s+", "", title.text).casefold())
     if code is None:
         return None
-    key = f"country:{code}"
+    return _implied_holder(state, f"country:{code}", country_by_code(code).name, "Country", title)
+
+
+def _known_holder(state: _State, person: Mention, title: Any) -> Mention | None:
+    """The country of a title-holder the gazetteer of office holders knows ("Prime Minister Giorgia
+    Meloni": Italy), by full name, or by a surname only one country's office holder has
+    ("President Tokayev")."""
+    from kg.nlp.gazetteer import country_by_code, fold_name, leaders
+
+    name = fold_name(person.text)
+    codes = leaders().get(name if " " in name else f"~{name}", frozenset())
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    if code == "EU":
+        return _implied_holder(state, "org:european_union", "European Union", "Organization", title)
+    try:
+        label = country_by_code(code).name
+    except KeyError:
+        return None  # an office holder of a place the country data does not have
+    return _implied_holder(state, f"country:{code}", label, "Country", title)
+
+
+def _implied_holder(state: _State, key: str, label: str, type_: str, title: Any) -> Mention:
+    """The mention of the country (or body) a title implies: the text's own, else one made at the
+    title and named as the country is (so that the title does not become one of its aliases)."""
     found = next((m for m in state.mentions if m.key == key), None)
-    if found is None:  # the country is not named: the title still says which it is
-        found = Mention(start=title.start_char, end=title.end_char, text=title.text, type="Country", key=key,
+    if found is None:
+        found = Mention(start=title.start_char, end=title.end_char, text=label, type=type_, key=key,
                         sentence=state.sentence_of[title.start])
         state.mentions.append(found)
     return found

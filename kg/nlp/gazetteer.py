@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns"]
+__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns", "leaders", "fold_name"]
 
 RESOURCES = Path(__file__).parent / "resources"
 _AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Wales", "Scotland"}
@@ -144,6 +144,32 @@ def titles() -> dict[str, str]:
 def title_countries() -> dict[str, str]:
     """Titles that name their country ("Secretary of State" → US), lower-cased."""
     return {k.casefold(): v for k, v in _json("titles.json")["title_countries"].items()}
+
+
+def fold_name(name: str) -> str:
+    """A person's name for lookup: case, diacritics, dots and hyphens ignored ("Assimi Goïta" is
+    "assimi goita", "Kassym-Jomart Tokayev" is "kassym jomart tokayev")."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(plain.replace(".", " ").replace("-", " ").casefold().split())
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, frozenset[str]]:
+    """Office holders (``resources/leaders.jsonl``: heads of state and government, foreign, mines,
+    energy and trade ministers, as of late 2025): a folded full name or alias → the ISO codes (or
+    ``EU``) of the countries whose office holders are called that; a surname alone is listed under
+    ``"~surname"``."""
+    found: dict[str, set[str]] = {}
+    for row in _jsonl("leaders.jsonl"):
+        for name in (row["name"], *row["aliases"]):
+            folded = fold_name(name)
+            if " " in folded:
+                found.setdefault(folded, set()).add(row["country"])
+        surname = fold_name(row["name"]).split()[-1]
+        found.setdefault(f"~{surname}", set()).add(row["country"])
+    return {name: frozenset(codes) for name, codes in found.items()}
 
 
 @lru_cache(maxsize=1)
