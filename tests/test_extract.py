@@ -840,3 +840,9 @@ def test_extract_fresh8_a_stated_post_is_not_guessed_again_for_the_focal_country
 def test_extract_fresh8_a_sum_the_model_does_not_call_money_still_makes_a_home_investment() -> None:
     found = facts_of("Sweden exported more iron ore last year. Boliden plans to invest SEK 5 billion in a new smelter.")
     assert ("Boliden", "investsIn", "Sweden", "positive", "planned") in found
+
+
+def test_extract_fresh8_ministers_convened_are_no_earlier_gathering() -> None:
+    found = facts_of("Kenya will host the Nairobi Cobalt Summit in June. Separately, when the East African Community "
+                     "convened its energy ministers in Arusha in March, Uganda stayed away.")
+    assert not {f for f in found if f[1] == "hosts" and f[0] != "Kenya"}
