@@ -1,0 +1,34 @@
+"""The organisations of kg/nlp/resources/organizations.jsonl: names the entity ruler matches exactly,
+so each must name one organisation and no ordinary word."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import kg
+from kg.nlp.gazetteer import organizations
+
+
+def test_every_organisation_has_a_unique_key_and_unambiguous_names() -> None:
+    rows = organizations()
+    assert len(rows) > 300
+    keys = Counter(row["key"] for row in rows)
+    assert [key for key, n in keys.items() if n > 1] == []
+    names = Counter(name for row in rows for name in {n.casefold() for n in (row["label"], *row.get("aliases", []))})
+    assert [name for name, n in names.items() if n > 1] == []
+    assert {name for name in names if len(name) < 3} <= {"eu", "g7", "un", "au"}  # no other two-letter name
+    assert all(str(row.get("wikidata") or "Q1").startswith("Q") for row in rows)  # a QID or none
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("KGHM Polska Miedz said on Tuesday it would expand its smelter in Glogow.", "KGHM"),
+    ("Kazakhstan's Tau-Ken Samruk will build a tungsten plant near Astana, the company said.", "Tau-Ken Samruk"),
+    ("The U.S. International Development Finance Corporation will lend $150 million to the project.",
+     "U.S. International Development Finance Corporation"),
+])
+def test_a_listed_organisation_is_an_organisation(text: str, name: str) -> None:
+    result = kg.build_text(text, published="2026-05-12")
+    entity = result.entity(name)
+    assert entity.type == "Organization" and entity.key[len("org:"):] in {row["key"] for row in organizations()}
