@@ -61,10 +61,14 @@ def resolve_date(text: str, published: str | None) -> DateValue | None:
     DateValue(value='2026-02-04', precision='day', text='February 4')
     >>> resolve_date("last year", "2026").value
     '2025'
+    >>> resolve_date("April 20-21", "2027-03-09").value   # a span of days starts on its first
+    '2027-04-20'
     >>> resolve_date("on Monday", "2026") is None   # a weekday needs a day to count from
     True
     """
     expression = re.sub(r"^(on|in|at|since|by|from|until)\s+", "", text.strip(), flags=re.IGNORECASE)
+    # a span of days ("April 20-21", "24 to 25 June") starts on its first day: the second number is no year
+    expression = re.sub(r"(?<![-–—/:.\d])\b(\d{1,2})\s*(?:-|–|—|to|and)\s*\d{1,2}\b(?!\s*(?:-|–|/|:))", r"\1", expression)
     if not expression or _VAGUE.search(expression) and not _ABSOLUTE.search(expression):
         return None
     base_precision = published_precision(published)

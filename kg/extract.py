@@ -691,6 +691,10 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 and any(c.dep_ == "poss" and c.i in state.by_token for c in main[0].children) \
                 and (speakers := _mentions_for(state, main[0], types)):
             result += speakers  # "Congo's mines minister had confirmed he would attend": Congo's minister, not the last person
+        elif node.lower_ in {"its", "their"} and node.dep_ == "poss" and node.head.dep_ == "dobj" \
+                and (owners := [m for s in _subjects(node.head.head) if s.lower_ not in _PRONOUNS and s.i != node.i
+                                for m in _mentions_for(state, s, types & {"Country", "Organization"})]):
+            result += owners  # "delegations from Chile and Canada had confirmed their participation": theirs
         elif node.lower_ in _PRONOUNS and types & {"Country", "Organization"}:
             result += _antecedent(state, node, {"Country", "Organization"}, avoid)
         elif node.lower_ in _PERSON_PRONOUNS and "Person" in types:
@@ -925,6 +929,8 @@ def _chain(token: Any) -> list[Any]:
     chain = [token]
     current = token
     for _ in range(5):
+        if _misparsed_relative(current):
+            break  # "invited to the Dialogue that Australia is hosting": the hosting is not the invitation
         if (current.dep_ in {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "ccomp"}
                 or (current.dep_ == "acl" and current.head.dep_ in {"dobj", "attr"}
                     and current.head.lemma_ in _PLAN_NOUNS)) and current.head is not current:
@@ -935,6 +941,16 @@ def _chain(token: Any) -> list[Any]:
         else:
             break
     return chain
+
+
+def _misparsed_relative(node: Any) -> bool:
+    """A "that" clause hung as a complement right after a noun, its verb lacking an object of its own
+    ("not invited to the Dialogue that Australia is hosting"): a relative clause on that noun."""
+    if node.dep_ != "ccomp" or any(c.dep_ in {"dobj", "attr", "acomp", "xcomp", "ccomp"} for c in node.children):
+        return False
+    mark = next((c for c in node.children if c.dep_ in {"mark", "nsubj", "dobj"} and c.lower_ in {"that", "which"}), None)
+    return mark is not None and mark.i > 0 and node.doc[mark.i - 1].pos_ in {"NOUN", "PROPN"} \
+        and mark.i < node.i and node.head.i < mark.i
 
 
 def _denied_by_conjunct(node: Any, lemmas: set[str]) -> bool:
@@ -961,8 +977,10 @@ def polarity_of(token: Any, base: str = "positive") -> str:
     for node in chain:
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
                for c in node.children) or (
-                node is not token and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)):
-            negated = not negated  # "has no plans to ban", "has no intention of attending"
+                node is not token and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)) or (
+                node is token and node.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children)):
+            negated = not negated  # "has no plans to ban", "has no intention of attending", "received no invitation"
         if node is not token and node.lemma_ in rules["negators"]:
             negated = not negated
         if not negated and _denied_by_conjunct(node, lemmas):
@@ -1158,6 +1176,14 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
         return  # "will allow exports of ore" says nothing of a restriction; "will not allow" does
     modality = modality_of(anchor, rule.get("modality"), rule.get("modality_ignores", ()))
     qualifiers = _qualifiers(state, anchor, rule)
+    if modality == "asserted" and predicate in {"hosts", "attends"} and state.article.published \
+            and (anchor.tag_ in {"VBG", "VBZ", "VBP"} or token.pos_ == "NOUN"):
+        # "the Dialogue that Australia is hosting next week", "had confirmed their participation" in a
+        # forum still to come: a present or untensed attendance of a later event is planned
+        published = state.article.published
+        dates = [qualifiers.get("date", "")] + [o.date.value for o in objects if o.type == "Event" and o.date is not None]
+        if any(d[: len(published)] > published for d in dates):
+            modality = "planned"
     place = state.place_mentions.get(qualifiers.pop("place_token", -1))  # type: ignore[attr-defined, arg-type]
     if not objects and rule.get("reciprocal"):
         unique = list(dict.fromkeys(subjects))
@@ -1615,10 +1641,17 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
         token = doc[index]
         found: list[tuple[Mention, str, float]] = []
         clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+        verb, via_with = _deal_governor(token)
+        denied = verb is not None and (polarity_of(verb) == "negative") != (verb.lemma_ in relation_rules()["deal_negators"])
         for clause in clauses[1:]:
             if clause.dep_ == "relcl" and clause.lemma_ in relation_rules()["deal_verbs"]:
                 for subject in (c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ not in _WH):
                     for mention in _mentions_for(state, subject, {"Country", "Organization", "Person"}):
+                        if denied and clause.lemma_ in relation_rules()["proposed"]:
+                            # "did not sign the agreement that the bank offered", "ruled out the pact that
+                            # Moscow had proposed": no deal was made, yet the offer was; whether its maker
+                            # is party to it, proposed, or is not, the text leaves open: no fact
+                            continue
                         modality = "proposed" if clause.lemma_ in relation_rules()["proposed"] else modality_of(clause)
                         yield _relation(state, mention, "partyTo", deal, token, "partyTo.relcl.v1", 0.7,
                                         polarity_of(clause), modality)
@@ -1650,7 +1683,6 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
             # "a partnership under which KABIL will acquire stakes in lithium and cobalt projects"
             minerals.update({id(m): m for t in clause.subtree if (m := state.by_token.get(t.i)) is not None
                              and m.type == "Mineral"})
-        verb, via_with = _deal_governor(token)
         if verb is not None and verb.lemma_ in _SIGNING:
             # "signed a EUR 180 million loan with X to develop a lithium mine": the purpose of the signing
             for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"}

@@ -846,3 +846,46 @@ def test_extract_fresh8_ministers_convened_are_no_earlier_gathering() -> None:
     found = facts_of("Kenya will host the Nairobi Cobalt Summit in June. Separately, when the East African Community "
                      "convened its energy ministers in Arusha in March, Uganda stayed away.")
     assert not {f for f in found if f[1] == "hosts" and f[0] != "Kenya"}
+
+
+# --- fresh9 (tests/fresh9, blind) ----------------------------------------------------------------
+
+def test_extract_fresh9_received_no_invitation_is_a_denial() -> None:
+    found = facts_of("Ghana will host the West African Gold Forum in Accra in March. Officials in Lomé confirmed that "
+                     "Togo had received no invitation. Benin received an invitation last week.")
+    assert ("Togo", "invitedTo", "West African Gold Forum", "negative", "asserted") in found
+    assert ("Togo", "invitedTo", "West African Gold Forum", "positive", "asserted") not in found
+    assert ("Benin", "invitedTo", "West African Gold Forum", "positive", "asserted") in found
+
+
+def test_extract_fresh9_a_denied_invitation_does_not_reach_the_hosting_of_the_event() -> None:
+    found = facts_of("Namibia has not been invited to the Southern Lithium Forum that Zimbabwe is hosting in Harare "
+                     "next month.", published="2026-03-10")
+    assert ("Namibia", "invitedTo", "Southern Lithium Forum", "negative", "asserted") in found
+    assert ("Zimbabwe", "hosts", "Southern Lithium Forum", "positive", "planned") in found
+    assert not {f for f in found if f[1] == "hosts" and f[3] == "negative"}
+
+
+def test_extract_fresh9_the_maker_of_an_offer_nobody_signed_is_no_party_either_way() -> None:
+    found = facts_of("Kenya did not sign the $40 million cobalt processing agreement that the World Bank proposed in "
+                     "March.")
+    assert ("Kenya", "partyTo", "$40 million cobalt processing agreement", "negative", "asserted") in found
+    assert not {f for f in found if f[0] == "World Bank"}
+    found = facts_of("Zambia signed the $40 million cobalt processing agreement that the World Bank proposed in March.")
+    assert ("World Bank", "partyTo", "$40 million cobalt processing agreement", "positive", "proposed") in found
+
+
+def test_extract_fresh9_their_participation_is_the_subjects_and_a_later_event_is_planned() -> None:
+    found = facts_of("Ghana will host the West African Gold Forum in Accra on 14-15 May, the ministry said. Its "
+                     "spokesman said that delegations from Togo and Benin had confirmed their participation.")
+    assert ("Togo", "attends", "West African Gold Forum", "positive", "planned") in found
+    assert ("Benin", "attends", "West African Gold Forum", "positive", "planned") in found
+    assert not {f for f in found if f[1] == "attends" and f[0] not in {"Togo", "Benin"}}
+
+
+def test_dates_a_span_of_days_starts_on_its_first_day() -> None:
+    from kg.dates import resolve_date
+
+    assert resolve_date("on May 14-15", "2026-03-10").value == "2026-05-14"
+    assert resolve_date("14 to 15 May 2027", "2026-03-10").value == "2027-05-14"
+    assert resolve_date("2026-03-04", "2026-03-10").value == "2026-03-04"
