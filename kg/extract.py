@@ -1556,6 +1556,23 @@ def event_hosts(state: _State) -> Iterator[RelationMention]:
             yield _relation(state, host, "hosts", event, doc[index], rule, 0.75, "positive", "asserted")
 
 
+def event_clause_attendance(state: _State) -> Iterator[RelationMention]:
+    """"the Ministerial …, at which Japan and India signed a statement", "the forum, where Chile spoke":
+    whoever acts at an event is there."""
+    doc = state.doc
+    for index, event in state.events:
+        for clause in (c for c in doc[index].children if c.dep_ == "relcl" and c.pos_ in {"VERB", "AUX"}):
+            at_which = any(c.dep_ == "prep" and c.lower_ in {"at", "during"} and any(p.lower_ == "which" for p in c.children)
+                           for c in clause.children) or any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+            if not at_which or polarity_of(clause) == "negative":
+                continue  # "at which China did not sign" says nothing of China's presence
+            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                for mention in _mentions_for(state, subject, {"Country", "Organization", "Person"}):
+                    if mention.role != "place":
+                        yield _relation(state, mention, "attends", event, clause, "attend.at_which.v1", 0.6,
+                                        "positive", modality_of(clause))
+
+
 def event_places(state: _State) -> Iterator[RelationMention]:
     """An event followed within a few words by "in"/"at" a place is located there."""
     doc = state.doc
@@ -1714,7 +1731,7 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
             yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
 
 
-RULE_FUNCTIONS = (positions, event_hosts, event_places, event_places_by_verb, deal_parties, based_locations,
+RULE_FUNCTIONS = (positions, event_hosts, event_clause_attendance, event_places, event_places_by_verb, deal_parties, based_locations,
                   apply_rules)
 
 

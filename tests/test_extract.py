@@ -889,3 +889,21 @@ def test_dates_a_span_of_days_starts_on_its_first_day() -> None:
     assert resolve_date("on May 14-15", "2026-03-10").value == "2026-05-14"
     assert resolve_date("14 to 15 May 2027", "2026-03-10").value == "2027-05-14"
     assert resolve_date("2026-03-04", "2026-03-10").value == "2026-03-04"
+
+
+def test_extract_fresh9_co_host_is_hosting_by_each() -> None:
+    found = facts_of("Ghana and Canada will co-host the Accra Gold Dialogue in October. The Andes Copper Forum, "
+                     "co-organised by Chile and Peru, opened in Lima on Monday.")
+    assert ("Ghana", "hosts", "Accra Gold Dialogue", "positive", "planned") in found
+    assert ("Canada", "hosts", "Accra Gold Dialogue", "positive", "planned") in found
+    assert {("Chile", "hosts", "Andes Copper Forum"), ("Peru", "hosts", "Andes Copper Forum")} <= {f[:3] for f in found}
+
+
+def test_extract_fresh9_who_acts_at_an_event_attends_it() -> None:
+    found = facts_of("Peru was not invited to the Andean Lithium Summit hosted by Chile in March, at which Bolivia and "
+                     "Argentina signed a joint declaration on brine.")
+    assert ("Bolivia", "attends", "Andean Lithium Summit", "positive", "asserted") in found
+    assert ("Argentina", "attends", "Andean Lithium Summit", "positive", "asserted") in found
+    assert ("Peru", "invitedTo", "Andean Lithium Summit", "negative", "asserted") in found
+    found = facts_of("Mexico hosted the Pacific Silver Forum, at which Chile did not sign the declaration.")
+    assert not {f for f in found if f[1] == "attends"}
