@@ -247,7 +247,8 @@ def collect_mentions(state: _State) -> None:
 def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
     """The type a name has where the text is surer of it: an organisation's name ("Al Mada", "the
     royal holding company"), or the first word of a longer organisation or place name ("Lusolitio"
-    for "Lusolitio Mineracao", "Kwale" for "Kwale County") keeps that type where it stands alone."""
+    for "Lusolitio Mineracao", "Kwale" for "Kwale County", "Manara" for the listed "Manara Minerals")
+    keeps that type where it stands alone."""
     ents = list(ents)
     typed: dict[str, str] = {}
     firsts: dict[str, set[str]] = {}
@@ -259,7 +260,8 @@ def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
         sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS) or (
             ent.label_ == "LOCATION" and ent[-1].text in _PLACE_TAILS)
         if sure and len(ent) > 1 and ent[0].is_title and ent[0].pos_ == "PROPN" \
-                and not ent[0].ent_id_ and ent[0].lower_ not in {"the", "new", "north", "south", "east", "west"}:
+                and (not ent[0].ent_id_ or ent.ent_id_.startswith("org:")) \
+                and ent[0].lower_ not in {"the", "new", "north", "south", "east", "west"}:
             firsts.setdefault(ent[0].text, set()).add(ent.label_)
     persons = {ent.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     for first, labels in firsts.items():

@@ -32,3 +32,18 @@ def test_a_listed_organisation_is_an_organisation(text: str, name: str) -> None:
     result = kg.build_text(text, published="2026-05-12")
     entity = result.entity(name)
     assert entity.type == "Organization" and entity.key[len("org:"):] in {row["key"] for row in organizations()}
+
+
+def test_the_first_word_of_a_listed_company_alone_is_that_company() -> None:
+    result = kg.build_text("Manara Minerals is in talks to buy a stake in the mine. Manara and Barrick declined to comment.",
+                           published="2026-05-12")
+    assert "Manara" in result.entity("Manara Minerals").aliases
+    assert [e.label for e in result.entities if e.type in {"Location", "Person"}] == []
+
+
+def test_a_hyphenated_company_before_signed_is_no_part_of_the_deal() -> None:
+    result = kg.build_text("Tau-Ken Samruk signed a tungsten supply agreement with a German refiner on Monday.",
+                           published="2026-05-12")
+    assert result.entity("Tau-Ken Samruk").type == "Organization"
+    deals = [e.label for e in result.entities if e.type == "Deal"]
+    assert deals and not any("signed" in label for label in deals)

@@ -123,7 +123,9 @@ class EntityMerger:
         self.matcher.add("DEAL", [
             [first, name_word, deal_names],  # "Regional Economic Integration Framework"
             # "US–Ukraine minerals agreement", "EU–Kazakhstan raw-materials partnership"
-            [first, name_word, dash, first, name_word, {"TEXT": {"REGEX": r"^([a-z]+|-)$"}, "OP": "{0,4}"},
+            # (the words between are the deal's kind, not a clause: "Tau-Ken Samruk signed a … agreement")
+            [first, name_word, dash, first, name_word,
+             {"TEXT": {"REGEX": r"^([a-z]+|-)$"}, "POS": {"NOT_IN": ["VERB", "AUX", "DET", "PRON", "ADP"]}, "OP": "{0,4}"},
              {"LOWER": {"IN": words["deal_lower_heads"]}}],
             # "the Warsaw Declaration on Critical Raw Materials": a named deal runs over its "on …" tail
             [first, name_word, deal_names, {"LOWER": {"IN": ["on", "for"]}}, {"LOWER": "the", "OP": "?"},
