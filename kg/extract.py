@@ -48,6 +48,10 @@ _LABEL_TYPES = {"COUNTRY": "Country", "DEMONYM": "Country", "DEAL": "Deal", "PER
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "around"}
 _MOTION = {"travel", "fly", "visit", "trip", "arrive", "go", "head", "come", "return", "journey", "visit"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Titles of one office holder: "the Bolivian minister" stands for Bolivia in what it does, not in
+# what it refuses or misses (a delegation, government or ministry does stand for it either way)
+_ONE_HOLDER = {"minister", "foreign minister", "president", "premier", "ambassador", "envoy", "negotiator",
+               "official", "spokesman", "spokeswoman", "spokesperson"}
 _PRONOUNS = {"it", "its", "itself", "they", "their", "them", "themselves"}
 _PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 _WH = {"which", "that", "who", "whom", "whose"}
@@ -207,6 +211,9 @@ def collect_mentions(state: _State) -> None:
         elif label == "ORG" and 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) \
                 and _beside_title_noun(ent):
             label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG)
+        elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
+                and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
+            continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
         elif label == "PERSON" and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
         number = sentence_of[ent.start]
@@ -443,7 +450,11 @@ def collect_deals(state: _State) -> None:
     heads = _deal_heads()
     doc = state.doc
     for token in state.tokens:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in heads or token.i in state.deals:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in state.deals or (token.lower_ not in heads and not (
+                token.lower_ == "venture" and any(c.lower_ == "joint" for c in token.children)
+                and token.dep_ not in {"appos", "attr"})):
+            # "form a joint venture between X and Y" is a deal too; "Western Zinc, a joint venture between
+            # X and Y" is a company
             continue
         if token.i in state.by_token:
             continue
@@ -456,17 +467,22 @@ def collect_deals(state: _State) -> None:
         start = left[0].i if left else token.i
         end = token.i + 1
         party = None
-        for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ == "with":
+        of = [o for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+              if o.dep_ == "pobj" and o.i not in state.by_token and o.pos_ == "NOUN"]
+        for child in [*token.rights, *(c for o in of[:1] for c in o.rights)]:
+            # "a memorandum of cooperation between JOGMEC and KOMIR", "a joint venture between X and Y"
+            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and objects[0].i in state.by_token:
                     party = state.by_token[objects[0].i]
-                    end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
+                    if child.lower_ == "with" or not parse_amount(doc[start:token.i].text):
+                        # ("a $15 million agreement between X and Y" is named by its value)
+                        end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
         money = parse_amount(doc[start:token.i].text)
         for child in token.rights:  # "a partnership worth A$1.2bn", "an agreement valued at $2bn"
             if money is None and child.lower_ in {"worth", "valued"}:
                 money = parse_amount(doc[child.i:child.right_edge.i + 1].text)
-        if token.lower_ in {"partnership", "partnerships"}:
+        if token.lower_ in {"partnership", "partnerships", "venture"}:
             signed = _deal_verb_of(token) in _SIGNING and not (
                 token.dep_ == "dobj" and token.head.dep_ in {"xcomp", "ccomp"}
                 and token.head.head.lemma_ in relation_rules()["proposed"])  # "proposed establishing a partnership"
@@ -497,13 +513,15 @@ def collect_deals(state: _State) -> None:
 
 
 _SIGNING = {"sign", "ink", "seal", "conclude", "agree", "launch", "announce", "forge", "establish", "finalise",
-            "finalize", "strike", "reach", "ratify"}
+            "finalize", "strike", "reach", "ratify", "form"}
 
 
 def _deal_verb_of(token: Any) -> str:
     """The lemma of the verb that has the deal noun as its object or is its relative clause."""
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
         return str(token.head.lemma_)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in {"signing", "sign", "conclusion"}:
+        return "sign"  # "the signing of a joint venture between X and Y"
     for child in token.children:
         if child.dep_ in {"relcl", "acl"} and child.pos_ == "VERB":
             return str(child.lemma_)
@@ -626,13 +644,29 @@ def _follow(token: Any, path: str) -> list[Any]:
                     found += _subjects(node.head.head)  # "X is among the world's top producers"
             elif step.startswith("prep:"):
                 word = step[5:]
-                for child in node.children:
-                    if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == word:
-                        found += [c for c in child.children if c.dep_ == "pobj"]
+                preps = [c for c in node.children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word]
+                if preps:
+                    # the preposition said again for more items: "licences for graphite since 2023 and for
+                    # rare earths since April", "exports of rare earths, as well as of gallium and graphite"
+                    above = {node.i, *(a.i for a in node.ancestors)}
+                    preps += [q for q in node.sent if q.lower_ == word and q.i > preps[0].i and q.pos_ == "ADP"
+                              and ((q.dep_ == "conj" and (_conj_root(q).i in above or (
+                                  _conj_root(q).dep_ == "prep" and _conj_root(q).head.i in above)))
+                                   or (q.dep_ == "prep" and (q.head.dep_ == "cc" or q.head.lower_ == "as")
+                                       and q.head.head.i in above))]
+                for child in preps:
+                    found += [c for c in child.children if c.dep_ == "pobj"]
             else:
                 found += [c for c in node.children if c.dep_ == step]
         current = found
     return current
+
+
+def _conj_root(token: Any) -> Any:
+    """The first of a coordination ``token`` is in."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _needs(token: Any, needs: list[str]) -> bool:
@@ -697,6 +731,9 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 and (owners := [m for s in _subjects(node.head.head) if s.lower_ not in _PRONOUNS and s.i != node.i
                                 for m in _mentions_for(state, s, types & {"Country", "Organization"})]):
             result += owners  # "delegations from Chile and Canada had confirmed their participation": theirs
+        elif node.lower_ == "it" and fallback in {"event", "deal"} and not types & {"Country", "Organization"} \
+                and node.dep_ in {"dobj", "pobj"}:
+            result += _last(state, node, fallback)  # "President Chapo is scheduled to close it": the event
         elif node.lower_ in _PRONOUNS and types & {"Country", "Organization"}:
             result += _antecedent(state, node, {"Country", "Organization"}, avoid)
         elif node.lower_ in _PERSON_PRONOUNS and "Person" in types:
@@ -713,6 +750,11 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
         elif any(c.dep_ == "appos" and c.i in state.by_token for c in node.children):
             # "Pakistan's Minister for Petroleum, Ali Rehman Khattak, presented …"
             result += [state.by_token[c.i] for c in node.children if c.dep_ == "appos" and c.i in state.by_token]
+        elif "Person" in types and node.i not in state.by_token and node.lemma_.casefold() in _appositive_titles() \
+                and (held := [state.by_token[a.i] for p in node.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"
+                              and a.i in state.by_token and state.by_token[a.i].type == "Person"]):
+            result += held  # "The governor of Sonora, Alfonso Durazo, will …": the parser hung the name on the place
         elif node.lemma_ in _OWNED_SITES and types & {"Organization", "Country"} and (owners := [
                 m for c in node.children if c.dep_ == "poss" for m in _mentions_for(state, c, types & {"Organization", "Country"})]
                 + [m for c in [*node.children, *(g for p in node.children if p.dep_ == "prep" for o in p.children
@@ -736,6 +778,10 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 and (main := [c for c in node.head.head.children if c.dep_ in _SUBJECTS]) and main[0].i != node.i \
                 and (speakers := _mentions_for(state, main[0], types)):
             result += speakers  # "The presidents … have confirmed they will attend"
+        elif "Mineral" in types and node.lemma_.casefold() in _MINERAL_FORMS and (kinds := [
+                state.by_token[c.i] for c in node.children if c.dep_ in {"compound", "amod", "nmod"}
+                and c.i in state.by_token and state.by_token[c.i].type == "Mineral"]):
+            result += kinds  # "exports of nickel ore", "graphite concentrate": the mineral it is of
         elif fallback and _reference(state, node, fallback):
             result += _reference(state, node, fallback)
         else:
@@ -743,6 +789,15 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
     return [m for m in result if m.type in types]
 
 
+def _appositive_titles() -> frozenset[str]:
+    from kg.nlp.gazetteer import appositive_titles
+
+    return appositive_titles()
+
+
+# Forms a mineral is traded in: "nickel ore", "graphite concentrate" are the mineral ("lithium projects" are not).
+_MINERAL_FORMS = {"ore", "concentrate", "oxide", "carbonate", "hydroxide", "sulphate", "sulfate", "metal", "powder",
+                  "sand", "flake", "brine", "cathode", "ingot", "feedstock"}
 # Sites whose owner ("its deposit", "the mine, owned by X") is what holds or produces.
 _OWNED_SITES = {"deposit", "mine", "project", "operation", "field", "asset", "concession", "smelter", "refinery"}
 _COURTESY = {"mr", "mrs", "ms", "dr", "prof", "hon", "sir", ""}  # "" is a lone "." after "Mr"
@@ -817,7 +872,8 @@ _COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 
 def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]:
     """"the metal", "the bloc", "the country's", "both governments", "the two leaders"."""
-    if token.pos_ not in {"NOUN", "NUM"}:
+    if token.pos_ not in {"NOUN", "NUM"} and not (  # "the Sultanate", capitalised as a title
+            token.pos_ == "PROPN" and token.i not in state.by_token and token.lower_ in _reference_words("Country")):
         return []
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod", "poss", "amod"}}
     lemma, lower = token.lemma_.casefold(), token.lower_
@@ -838,7 +894,8 @@ def _noun_reference(state: _State, token: Any, types: set[str]) -> list[Mention]
         if not pairs and type_ in {"Country", "Organization"}:
             # "The country holds 80% of …": the country the text is about (its focal country), else
             # the last one acting as a subject, not the last one named ("… exports to the US").
-            focal = _focal_country(state) if type_ == "Country" else None
+            # ("the Sultanate", capitalised, is the one just spoken of: the focal country may be another)
+            focal = _focal_country(state) if type_ == "Country" and token.pos_ != "PROPN" else None
             acting = [m for i, m, subject in state.actors if subject and m.type == type_ and i < token.i]
             before = [focal] if focal is not None else (acting or before)
         if pairs:
@@ -1138,9 +1195,13 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
     if "object_types" in rule:
         range_ = range_ & set(rule["object_types"])
     subjects: list[Mention] = []
+    held: list[Mention] = []  # countries named only through one office holder's title
     for path in rule["subject"]:
         for node in _follow(token, path):
-            subjects += _mentions_for(state, node, domain, rule.get("subject_fallback"))
+            found = _mentions_for(state, node, domain, rule.get("subject_fallback"))
+            if node.i not in state.by_token and node.lemma_.casefold() in _ONE_HOLDER:
+                held += [m for m in found if m.type == "Country"]
+            subjects += found
             subjects += _listed_before(state, node, domain)
         if subjects:
             break
@@ -1176,6 +1237,15 @@ def _apply(state: _State, token: Any, anchor: Any, rule: dict[str, Any]) -> Iter
         polarity = "negative" if polarity == "positive" else "positive"
     if rule.get("only_denied") and polarity == rule.get("polarity", "positive"):
         return  # "will allow exports of ore" says nothing of a restriction; "will not allow" does
+    if predicate == "partyTo" and token.lemma_ == "agree" and polarity == "negative" and not named_object:
+        return  # "Seoul proposed adding lithium, but Japan did not agree": a disagreement, no deal refused
+    if polarity == "negative" and held:
+        # "the Bolivian minister will not attend": one office holder's absence or refusal is not
+        # the country's (its delegation may still come); "the Bolivian delegation will not attend" is
+        kept = [m for m in subjects if m not in held or subjects.count(m) > held.count(m)]
+        if not kept:
+            return
+        subjects = kept
     modality = modality_of(anchor, rule.get("modality"), rule.get("modality_ignores", ()))
     qualifiers = _qualifiers(state, anchor, rule)
     if modality == "asserted" and predicate in {"hosts", "attends"} and state.article.published \
@@ -1674,7 +1744,10 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                         modality = "proposed" if clause.lemma_ in relation_rules()["proposed"] else modality_of(clause)
                         yield _relation(state, mention, "partyTo", deal, token, "partyTo.relcl.v1", 0.7,
                                         polarity_of(clause), modality)
-        for child in (c for clause in clauses for c in clause.children):
+        kind = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.i not in state.by_token for c in o.children]
+        for child in [*(c for clause in clauses for c in clause.children), *kind]:
+            # "a memorandum of cooperation between X and Y": the parties hang on the deal's kind
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "between", "by"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for mention in _mentions_for(state, pobj, {"Country", "Organization", "Person"}):

@@ -907,3 +907,70 @@ def test_extract_fresh9_who_acts_at_an_event_attends_it() -> None:
     assert ("Peru", "invitedTo", "Andean Lithium Summit", "negative", "asserted") in found
     found = facts_of("Mexico hosted the Pacific Silver Forum, at which Chile did not sign the declaration.")
     assert not {f for f in found if f[1] == "attends"}
+
+
+def test_extract_fresh10_one_office_holder_absence_is_not_the_country() -> None:
+    found = facts_of("Chile hosted the Andes Copper Forum in Santiago. Peru will send a delegation, although the "
+                     "Peruvian Minister of Energy and Mines will not attend.")
+    assert not {f for f in found if f[0].startswith("Peru") and f[1] == "attends" and f[3] == "negative"}
+    found = facts_of("Chile hosted the Andes Copper Forum in Santiago. The Peruvian delegation will not attend.")
+    assert ("Peruvian", "attends", "Andes Copper Forum", "negative", "planned") in found
+    found = facts_of("Chile hosted the Andes Copper Forum in Santiago. The Peruvian minister attended the forum.")
+    assert ("Peruvian", "attends", "Andes Copper Forum", "positive", "asserted") in found
+
+
+def test_extract_fresh10_a_preposition_said_again_carries_more_items() -> None:
+    found = facts_of("Indonesia has required export permits for nickel since 2020 and for bauxite since June 2023.")
+    assert ("Indonesia", "restrictsExportOf", "bauxite", "positive", "asserted") in found
+    found = facts_of("Jakarta has banned exports of nickel ore, as well as of bauxite and copper, since 2023.")
+    assert {("Jakarta", "restrictsExportOf", m) for m in ("nickel", "bauxite", "copper")} <= {f[:3] for f in found}
+
+
+def test_extract_fresh10_the_sultanate_is_the_country_spoken_of() -> None:
+    found = facts_of("Brunei produces oil and gas. The Sultanate also produces limestone and gypsum.")
+    assert ("Brunei", "produces", "limestone", "positive", "asserted") in found
+    assert ("Brunei", "produces", "gypsum", "positive", "asserted") in found
+    assert not {f for f in found if f[0] == "Sultanate"}
+
+
+def test_extract_fresh10_who_opens_closes_or_meets_at_an_event_attends_it() -> None:
+    found = facts_of("Ghana will host the West Africa Gold Forum in Accra. President John Mahama is scheduled to "
+                     "close it on Friday.")
+    assert ("John Mahama", "attends", "West Africa Gold Forum", "positive", "planned") in found
+    found = facts_of("Ghana will host the West Africa Gold Forum in Accra. The governor of Ashanti, Kofi Mensah, "
+                     "will open the forum.")
+    assert ("Kofi Mensah", "attends", "West Africa Gold Forum", "positive", "planned") in found
+    found = facts_of("Trade Minister Elizabeth Ofosu met Canadian Minister of Natural Resources Tim Hodgson in Accra "
+                     "for the second Ghana-Canada Minerals Dialogue.")
+    assert {("Elizabeth Ofosu", "attends", "Ghana-Canada Minerals Dialogue"),
+            ("Tim Hodgson", "attends", "Ghana-Canada Minerals Dialogue")} <= {f[:3] for f in found}
+    found = facts_of("Mining Minister Armah Buah told delegates at the opening of the West Africa Gold Forum that "
+                     "Ghana would raise royalties.")
+    assert ("Armah Buah", "attends", "West Africa Gold Forum", "positive", "asserted") in found
+    found = facts_of("Armah Buah met investors in Accra for talks on gold royalties.")
+    assert not {f for f in found if f[1] == "attends"}
+
+
+def test_entities_fresh10_a_title_stops_before_the_next_holders_country() -> None:
+    found = facts_of("Reiche will receive France's Minister of the Economy Roland Lescure and Spain's Minister of "
+                     "Industry Jordi Hereu in Berlin.")
+    assert ("Roland Lescure", "holdsPosition", "France", "positive", "asserted") in found
+
+
+def test_extract_fresh10_joint_ventures_and_memoranda_between_parties() -> None:
+    found = facts_of("The two ministers witnessed the signing of a memorandum of understanding between Codelco and "
+                     "ENAMI on shared processing.")
+    parties = {f[0] for f in found if f[1] == "partyTo" and f[3] == "positive"}
+    assert {"Codelco", "ENAMI"} <= parties
+    found = facts_of("Next month SQM and Albemarle will form a joint venture to refine lithium in Chile.")
+    assert {f[0] for f in found if f[1] == "partyTo"} >= {"SQM", "Albemarle"}
+    assert {f for f in found if f[1] == "concerns" and f[2] == "lithium"}
+
+
+def test_extract_fresh10_disagreement_a_proposed_venture_or_a_venture_company_is_no_deal() -> None:
+    found = facts_of("Chile and Peru signed a copper pact in Lima. Peru proposed adding lithium to the pact, "
+                     "but Chile did not agree.")
+    assert not {f for f in found if f[1] == "partyTo" and f[3] == "negative"}
+    found = facts_of("Codelco had proposed a joint venture with Albemarle to refine lithium. Salar Zinc, a joint "
+                     "venture between Codelco and Albemarle, runs the plant.")
+    assert not {f for f in found if f[1] == "partyTo"}

@@ -539,6 +539,12 @@ class EntityMerger:
                 # country is the post's, not part of the title
                 cut = i - 1 if doc[i - 1].lower_ == "the" else i
                 cut = cut - 1 if doc[cut - 1].lower_ == "of" else cut
+                if doc[i - 1].lower_ == "and" and i - 1 > end + 3 and doc[i - 2].is_title and doc[i - 3].is_title \
+                        and doc[i - 2].pos_ == doc[i - 3].pos_ == "PROPN" \
+                        and not {doc[i - 2].text, doc[i - 3].text} & (_PORTFOLIO_WORDS | _PORTFOLIO_TAILS):
+                    # "France's Minister of the Economy Roland Lescure and Italy's …": the next holder's
+                    # country; the two names before "and" are this holder
+                    cut = i - 3
                 longer.append(Span(doc, title.start, cut, label="TITLE", span_id=title.id_) if cut > end else title)
             elif i < len(doc) and doc[i].ent_type_ == "PERSON":
                 if i - 2 > end and doc[i - 1].is_title and doc[i - 1].text not in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS \
