@@ -974,3 +974,9 @@ def test_extract_fresh10_disagreement_a_proposed_venture_or_a_venture_company_is
     found = facts_of("Codelco had proposed a joint venture with Albemarle to refine lithium. Salar Zinc, a joint "
                      "venture between Codelco and Albemarle, runs the plant.")
     assert not {f for f in found if f[1] == "partyTo"}
+
+
+def test_entities_fresh10_an_event_head_of_two_words() -> None:
+    found = facts_of("Ghana will host the first Gold Investment Round Table in Accra next month. Togo was not invited "
+                     "to the Round Table.")
+    assert ("Ghana", "hosts", "Gold Investment Round Table", "positive", "planned") in found

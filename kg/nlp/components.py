@@ -103,7 +103,10 @@ class EntityMerger:
         self.matcher = Matcher(nlp.vocab)
         name_word = {"TEXT": {"REGEX": _NAME_WORD}, "OP": "*"}
         first = {"TEXT": {"REGEX": r"^[A-Z0-9]"}}
-        self.matcher.add("EVENT", [[first, name_word, {"ORTH": {"IN": words["event_heads"]}}]], greedy="LONGEST")
+        # a head of several words ("Round Table") is matched word by word
+        self.matcher.add("EVENT", [[first, name_word, {"ORTH": {"IN": words["event_heads"]}}]]
+                         + [[first, name_word, *({"ORTH": part} for part in head.split())]
+                            for head in words["event_heads"] if " " in head], greedy="LONGEST")
         acronym = {"TEXT": {"REGEX": r"^(?=[A-Z0-9+]*[A-Z])([A-Z0-9]{2,}[+]?|[A-Z][a-z]+[0-9]+)$"}}
         lower_heads = {"LOWER": {"IN": words["event_lower_heads"]}}
         dash = {"ORTH": {"IN": ["-", "–", "—"]}}
