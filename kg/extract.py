@@ -19,7 +19,7 @@ from typing import Any
 
 from kg.amounts import parse_amount
 from kg.dates import resolve_date
-from kg.nlp.gazetteer import lexicon
+from kg.nlp.gazetteer import appositive_titles, lexicon
 from kg.records import Article, Mention, RelationMention
 
 __all__ = ["Extraction", "extract", "relation_rules", "DOMAINS"]
@@ -343,8 +343,6 @@ def _beside_company_noun(span: Any) -> bool:
 
 
 def _beside_title_noun(span: Any) -> bool:
-    from kg.nlp.gazetteer import appositive_titles
-
     words = appositive_titles()
     root = span.root
     near = [root.head] if root.dep_ == "appos" else []
@@ -750,7 +748,7 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
         elif any(c.dep_ == "appos" and c.i in state.by_token for c in node.children):
             # "Pakistan's Minister for Petroleum, Ali Rehman Khattak, presented …"
             result += [state.by_token[c.i] for c in node.children if c.dep_ == "appos" and c.i in state.by_token]
-        elif "Person" in types and node.i not in state.by_token and node.lemma_.casefold() in _appositive_titles() \
+        elif "Person" in types and node.i not in state.by_token and node.lemma_.casefold() in appositive_titles() \
                 and (held := [state.by_token[a.i] for p in node.children if p.dep_ == "prep" and p.lower_ == "of"
                               for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"
                               and a.i in state.by_token and state.by_token[a.i].type == "Person"]):
@@ -787,12 +785,6 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
         else:
             result += _noun_reference(state, node, types)
     return [m for m in result if m.type in types]
-
-
-def _appositive_titles() -> frozenset[str]:
-    from kg.nlp.gazetteer import appositive_titles
-
-    return appositive_titles()
 
 
 # Forms a mineral is traded in: "nickel ore", "graphite concentrate" are the mineral ("lithium projects" are not).
@@ -1421,8 +1413,6 @@ def _counterpart_countries(state: _State, title: Any) -> set[str | None]:
 def appositive_positions(state: _State) -> Iterator[RelationMention]:
     """``Robert Haines, the bank's chairman``; ``Grace Lee, Australia's ambassador``;
     ``the bank's chairman, Robert Haines``."""
-    from kg.nlp.gazetteer import appositive_titles
-
     words = appositive_titles()
     for token in state.tokens:
         if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "TITLE")) \

@@ -16,9 +16,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract import Extraction
-from kg.nlp.gazetteer import country_by_code, minerals, organizations, seats
+from kg.nlp.gazetteer import country_by_code, lexicon, minerals, organizations, seats
 from kg.records import Article, Entity, Evidence, Fact, Mention, RelationMention
 
 __all__ = ["resolve", "confidence", "entity_key"]
@@ -57,16 +58,18 @@ def entity_key(mention: Mention) -> str:
     return f"{kind}:{_slug(name)}"
 
 
-# Legal forms that end a company's name and may be left out ("Red Range Lithium Ltd" is "Red Range
-# Lithium"): one entity, however an article or an outlet writes it.
-_LEGAL_FORMS = {"ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "plc", "sa", "ag", "gmbh",
-                "llc", "llp", "nv", "bv", "spa", "pty", "bhd", "tbk", "sas", "sarl", "ltda", "jsc", "pjsc", "ojsc", "ab", "asa"}
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    """The legal forms of ``lexicon.json`` (what ends a company's name and may be left out of it),
+    without dots and case."""
+    return frozenset(form.replace(".", "").casefold() for form in lexicon()["legal_forms"])
 
 
 def _without_legal_form(name: str) -> str:
-    """"Red Range Lithium Ltd." → "Red Range Lithium"; a name that is nothing but a legal form stays."""
+    """"Red Range Lithium Ltd." → "Red Range Lithium" (one entity, however an article or an outlet
+    writes it); a name that is nothing but a legal form stays."""
     words = name.split()
-    while len(words) > 1 and words[-1].replace(".", "").rstrip(",").casefold() in _LEGAL_FORMS:
+    while len(words) > 1 and words[-1].replace(".", "").rstrip(",").casefold() in _legal_forms():
         words.pop()
         if len(words) > 1 and words[-1] == "&":  # "Tan & Co"
             words.pop()

