@@ -248,7 +248,7 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
     (stderr) when it is done and how long it took.
     """
     from kg.delta import changed_subgraph, check_changed, mark_validated, previous_validated
-    from kg.rdf.validate import BackgroundCheck
+    from kg.rdf.validate import BackgroundCheck, check_lines, checked_lines
 
     clock = _Clock(timings, echo=progress and sys.stderr.isatty())
     directory = Path(directory)
@@ -257,13 +257,12 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
     articles = [a for a, _x in pairs]
     entities, facts = resolve(pairs)
     clock.lap("resolve")
-    graph = None
     beside: BackgroundCheck | None = None
     previous = previous_validated(directory) if validate else None
-    if validate and previous is None and processes > 1:  # checked whole, beside the rest of the build
-        beside = BackgroundCheck(lambda: build_graph(articles, entities, facts), where=str(directory))
     lines = build_lines(articles, entities, facts)
     clock.lap("build the RDF")
+    if validate and previous is None and processes > 1:  # checked whole, beside the rest of the build
+        beside = BackgroundCheck(lambda: graph_of_lines(checked_lines(lines)), where=str(directory))
     if validate and beside is None:
         change = None
         if previous is not None:
@@ -272,8 +271,7 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
         if change is not None:
             check_changed(change, where=str(directory))
         else:
-            graph = build_graph(articles, entities, facts)
-            check(graph, where=str(directory))
+            check_lines(lines, where=str(directory))
         clock.lap("SHACL")
     mark_validated(directory, None)  # no record while the files are being replaced
     write_outputs(directory, lines, entities, facts, processes=processes,
@@ -282,7 +280,7 @@ def rebuild(directory: str | Path, *, validate: bool = True, timings: dict[str, 
         mark_validated(directory, lines)
     clock.lap("write exports" if beside is None else "SHACL and write exports")
     # the records handed on are the resolved ones (they read back from the RDF the same)
-    return KnowledgeGraph(graph or (lambda: build_graph(articles, entities, facts)), entities, facts)
+    return KnowledgeGraph(lambda: build_graph(articles, entities, facts), entities, facts)
 
 
 class _Clock:

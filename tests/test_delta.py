@@ -112,7 +112,7 @@ def test_delta_incremental_build_writes_a_validation_record(tmp_path: Path) -> N
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_build_that_does_not_conform_raises_and_keeps_the_old_files(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int) -> None:
-    from kg.rdf.build import build_graph
+    from kg.rdf.build import build_lines
 
     (tmp_path / "a.txt").write_text(ONE, encoding="utf-8")
     out = tmp_path / "out"
@@ -120,12 +120,10 @@ def test_a_build_that_does_not_conform_raises_and_keeps_the_old_files(
     (out / ".geokg-validated").unlink()  # no record of a validated graph: the whole graph is checked
     before = {path.name: path.read_bytes() for path in out.glob("*.*")}
 
-    def broken(*args: object) -> Graph:
-        graph = build_graph(*args)  # type: ignore[arg-type]
-        graph.remove((None, GEOKG.confidence, None))
-        return graph
+    def broken(*args: object) -> list[str]:
+        return [line for line in build_lines(*args) if f"<{GEOKG.confidence}>" not in line]  # type: ignore[arg-type]
 
-    monkeypatch.setattr("kg.api.build_graph", broken)
+    monkeypatch.setattr("kg.api.build_lines", broken)
     with pytest.raises(ValidationError, match="confidence"):
         build_into(out, [tmp_path / "a.txt"], fresh=True, processes=processes)
     assert {path.name: path.read_bytes() for path in out.glob("*.*")} == before
@@ -165,3 +163,33 @@ def test_delta_check_agrees_with_the_whole_check(built: tuple[Graph, list[str]],
     assert change is not None
     part = not change.focus or validate(change.graph, focus=change.focus)[0]
     assert part == whole
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(MUTATIONS), pick=st.integers(min_value=0), other=st.integers(min_value=0))
+def test_checking_only_the_constrained_lines_agrees_with_the_whole_check(
+        built: tuple[Graph, list[str]], kind: str, pick: int, other: int) -> None:
+    """Whatever one triple of a conforming graph becomes, the graph of the lines a whole check
+    looks at (kg.rdf.validate.checked_lines) gets the verdict of the whole graph."""
+    from kg.rdf.build import graph_of_lines
+    from kg.rdf.validate import checked_lines, validate
+
+    _graph, lines = built
+    line = lines[pick % len(lines)]
+    subject, predicate, _obj = line[:-2].split(" ", 2)
+    type_iri = f"<{RDF.type}>"
+    classes = sorted({row.split(" ", 2)[2][:-2] for row in lines if f" {type_iri} " in row})
+    changed = [row for row in lines if row != line]
+    if kind == "wrong literal":
+        changed.append(f'{subject} {predicate} "not what was asked for" .')
+    elif kind == "drop type":
+        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
+    elif kind == "second value":
+        changed += [f"{subject} {predicate} {lines[other % len(lines)].split(' ', 2)[2][:-2]} .", line]
+    elif kind == "retype":
+        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
+        changed.append(f"{subject} {type_iri} {classes[other % len(classes)]} .")
+    changed = sorted(set(changed))
+    kept = list(checked_lines(changed))
+    assert len(kept) < len(changed)  # the document texts, counts and PROV links are left out
+    assert validate(graph_of_lines(kept))[0] == validate(graph_of_lines(changed))[0]
