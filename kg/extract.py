@@ -19,7 +19,7 @@ from typing import Any
 
 from kg.amounts import parse_amount
 from kg.dates import resolve_date
-from kg.nlp.gazetteer import appositive_titles, lexicon
+from kg.nlp.gazetteer import appositive_titles, lexicon, places
 from kg.records import Article, Mention, RelationMention
 
 __all__ = ["Extraction", "extract", "relation_rules", "DOMAINS"]
@@ -208,9 +208,9 @@ def collect_mentions(state: _State) -> None:
             label = "PERSON"  # "Van Peteghem" (ORG) is Vincent Van Peteghem named before
         elif label == "PERSON" and len(ent) == 1 and ent.text not in names and not _after_title(ent):
             continue  # a lone capitalised word the NER calls a person ("Nalco", "Kvanefjeld") is too unsure
-        elif label == "ORG" and 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) \
-                and _beside_title_noun(ent):
-            label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG)
+        elif label in {"ORG", "LOCATION"} and 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) \
+                and not ent.ent_id_ and ent.text not in places() and _beside_title_noun(ent):
+            label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG, or a place)
         elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
                 and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
             continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
@@ -245,6 +245,7 @@ def collect_mentions(state: _State) -> None:
     collect_acronyms(state)
     collect_surnames(state, names)
     collect_unnamed_events(state)
+    collect_gatherings(state)
     collect_event_places(state)
     state.mentions.sort(key=lambda m: m.start)
     state.events.sort(key=lambda item: item[0])
@@ -354,12 +355,16 @@ def collect_acronyms(state: _State) -> None:
     """"Khanij Bidesh India Ltd (KABIL)": the acronym in brackets names the same organisation."""
     tokens = state.tokens
     full_names: dict[str, str] = {}
+    known: dict[int, str] = {}  # a full name's mention → the key its listed acronym has
     for token in tokens:
         if token.text == "(" and token.i + 2 < len(tokens) and tokens[token.i + 2].text == ")":
             before = state.by_token.get(token.i - 1)
             acronym = tokens[token.i + 1].text
             if before is not None and before.type == "Organization" and acronym.isupper() and len(acronym) >= 2:
                 full_names[acronym] = _clean_owner(before.text)
+                listed = state.by_token.get(token.i + 1)
+                if listed is not None and listed.type == "Organization" and listed.key and not before.key:
+                    known[id(before)] = listed.key  # "the Authority for … Markets (ARECOMS)": the listed body
         # "The Export and Investment Fund of Denmark, known as EIFO,"
         if token.lower_ == "known" and token.i + 2 < len(tokens) and tokens[token.i + 1].lower_ == "as":
             before = state.by_token.get(token.i - 2) if tokens[token.i - 1].text == "," else state.by_token.get(token.i - 1)
@@ -369,6 +374,14 @@ def collect_acronyms(state: _State) -> None:
     if not full_names:
         return
     for index, mention in enumerate(state.mentions):
+        if id(mention) in known:
+            keyed = Mention(**{**mention.__dict__, "key": known[id(mention)]})
+            state.mentions[index] = keyed
+            for i, current in list(state.by_token.items()):
+                if current is mention:
+                    state.by_token[i] = keyed
+            state.actors = [(i, keyed if m is mention else m, s_) for i, m, s_ in state.actors]
+            continue
         name = full_names.get(mention.text)
         if name is not None and mention.type == "Organization" and not mention.key:
             named = Mention(**{**mention.__dict__, "name": name, "key": None})
@@ -422,6 +435,55 @@ def collect_unnamed_events(state: _State) -> None:
         mention = _with_event_date(state, span, mention)
         _register(state, span, mention)
         return
+
+
+# Lower-case gatherings named by their subject ("a critical minerals roundtable", "a regional mining
+# ministers' meeting"): the head, the words that say what it is about, and the verbs that say it is
+# a gathering someone goes to.
+_GATHERING_HEADS = {"ministerial", "roundtable", "meeting", "summit", "conference", "forum"}
+_GATHERING_TOPICS = {"mineral", "minerals", "mining", "minister", "ministers", "ministerial", "metal", "metals",
+                     "material", "materials", "resource", "resources", "battery", "energy", "investment", "investor",
+                     "supply", "chain", "leaders", "producers", "countries"}
+_GATHERING_VERBS = {"attend", "host", "invite", "join", "skip", "chair", "convene", "participate", "boycott",
+                    "send", "lead", "take", "sign", "agree", "hold", "organise", "organize", "co-host"}
+
+
+def collect_gatherings(state: _State) -> None:
+    """"was not invited to a regional mining ministers' meeting that Congo hosted", "will take part in
+    the US-hosted critical minerals ministerial": a gathering written in lower case, named by what it
+    is about and the object of a verb of going, hosting or inviting, is an event."""
+    named = {w.casefold() for _i, event in state.events for w in event.text.split()}
+    for last in state.tokens:
+        if not last.is_lower or last.lower_ not in _GATHERING_HEADS or last.i in state.by_token:
+            continue
+        token = last
+        if last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i == last.i - 1 and last.head.pos_ == "NOUN":
+            token = last.head  # "critical minerals ministerial": the parser made the head a modifier of "minerals"
+        elif last.pos_ != "NOUN":
+            continue
+        before = [c for c in token.children if c.i < token.i and c.dep_ in {"compound", "amod", "poss", "nmod", "nummod"}]
+        if token is not last:
+            before.append(token)
+        words = [t for c in before for t in (c.subtree if c is not token else (c,)) if t.i < last.i]
+        topical = [t for t in words if t.ent_type_ == "MINERAL" or (t.is_lower and t.lemma_ in _GATHERING_TOPICS)]
+        owners = [t for c in before if c.dep_ != "amod" for t in (c.subtree if c is not token else (c,))]
+        if not topical or any(t.i in state.by_token and state.by_token[t.i].type != "Mineral" for t in owners):
+            continue  # "Washington's roundtable", "the ASEAN ministers' meeting": a named one ("US-hosted" names none)
+        head = token
+        while head.dep_ in {"pobj"} and head.head.dep_ == "prep":
+            head = head.head.head
+        if head.dep_ in {"dobj", "nsubjpass"}:
+            head = head.head  # "declined to attend a battery metals roundtable"
+        if not (head.lemma_ in _GATHERING_VERBS or (token.dep_ == "pobj" and token.head.lower_ == "at")):
+            continue
+        if {last.lower_, *(t.lower_ for t in words if t.lemma_ in {"minister", "ministerial"})} & named:
+            continue  # "a ministerial meeting on critical minerals" … "The Critical Minerals Ministerial": named
+        start = min(t.i for c in before for t in (c.subtree if c is not token else (c,)))
+        while start < last.i and (state.tokens[start].dep_ == "det" or state.tokens[start].is_punct):
+            start += 1
+        span = state.doc[start:last.i + 1]
+        mention = _with_event_date(state, span, _mention(span, "Event", state.sentence_of[last.i]))
+        _register(state, span, mention)
 
 
 def _clean_owner(text: str) -> str:
@@ -627,6 +689,11 @@ def _follow(token: Any, path: str) -> list[Any]:
                 found += [t for t in node.subtree if t.ent_type_ == "MINERAL"]
             elif step == "compound_head":
                 found += [node.head] if node.dep_ in {"compound", "nmod", "amod"} else []
+            elif step == "acl_agent":
+                # "export restrictions on gallium and rare earths imposed by China": the participle may
+                # hang from the last item of the phrase, so the agent is looked for in its subtree
+                found += [o for t in node.subtree if t.dep_ == "acl" and t.tag_ == "VBN"
+                          for a in t.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"][:1]
             elif step == "acl_head":
                 found += [node.head] if node.dep_ == "acl" else []  # "a forum organised by X"
             elif step == "passive_subj":

@@ -980,3 +980,125 @@ def test_entities_fresh10_an_event_head_of_two_words() -> None:
     found = facts_of("Ghana will host the first Gold Investment Round Table in Accra next month. Togo was not invited "
                      "to the Round Table.")
     assert ("Ghana", "hosts", "Gold Investment Round Table", "positive", "planned") in found
+
+
+def test_extract_fresh11_membership_of_a_bloc_is_no_party_to_the_last_deal() -> None:
+    found = facts_of("Norway signed a fisheries pact with Iceland in May. Norway is not an EU member, and Serbia is "
+                     "a signatory.")
+    assert not {f for f in found if f[0] == "Norway" and f[1] == "partyTo" and f[3] == "negative"}
+    assert {f for f in found if f[0] == "Serbia" and f[1] == "partyTo" and f[3] == "positive"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # an owner named, then the site: the name before the site noun is the place
+    ("Sibanye said it would close two shafts at its Rustenburg operations.", "Rustenburg"),
+    # a name listed before a plural place noun
+    ("Unrest spread across the Tete and Manica provinces last week.", "Tete"),
+    ("Drones hit the Sumy and Poltava oblasts overnight.", "Sumy"),
+    # a known town where the words want a place
+    ("Lynas said output at Kalgoorlie rose.", "Kalgoorlie"),
+    ("The governors met at Tete to discuss coal royalties.", "Tete"),
+])
+def test_entities_fresh11_a_place_the_ner_called_an_organisation_or_a_person(text: str, place: str) -> None:
+    assert (place, "Location") in mentions_of(text)
+
+
+def test_entities_fresh11_a_known_town_name_stays_a_company_where_it_is_held() -> None:
+    assert ("Nelson", "Location") not in mentions_of("The fund bought a stake in Nelson last year.")
+
+
+def test_extract_fresh11_the_agent_of_export_curbs_restricts_the_exports() -> None:
+    found = facts_of("Carmakers in Japan share worries about export curbs on tungsten, antimony and bismuth "
+                     "introduced by Beijing, which refines most of the world's tungsten.")
+    assert {("Beijing", "restrictsExportOf", m) for m in ("tungsten", "antimony", "bismuth")} <= {f[:3] for f in found}
+    assert not {f for f in found if f[0] == "Japan" and f[1] == "restrictsExportOf"}
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    # "of the" before the portfolio
+    ("US Secretary of the Interior Karen Holt toured the mine on Friday.", "Karen Holt", "US"),
+    # a portfolio word that is also a mineral's name
+    ("Pakistan's Minister of Coal and Power, Awais Leghari, met investors.", "Awais Leghari", "Pakistan"),
+])
+def test_extract_fresh11_long_titles_name_the_holders_post(text: str, person: str, country: str) -> None:
+    assert (person, "holdsPosition", country, "positive", "asserted") in facts_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomasi Vuetilovoni, Fiji's Minister for Trade, Tourism, Civil Aviation and Cooperatives, said talks would resume.",
+    "Fiji's Minister for Trade, Tourism and Cooperatives, Tomasi Vuetilovoni, said talks would resume.",
+])
+def test_entities_fresh11_a_list_of_portfolios_is_one_title(text: str) -> None:
+    found = mentions_of(text)
+    assert ("Tomasi Vuetilovoni", "Person") in found
+    assert not {m for m in found if m[1] == "Organization"}  # "Cooperatives" is a portfolio
+
+
+def test_entities_fresh11_a_place_in_apposition_to_a_title_is_its_holder() -> None:
+    from spacy.tokens import Doc
+
+    # "Its mines minister, Ari Wibowo, said so." with the NER's place for the name
+    words = ["Its", "mines", "minister", ",", "Ari", "Wibowo", ",", "said", "so", "."]
+    doc = Doc(make_nlp().vocab, words=words, heads=[2, 2, 7, 2, 5, 2, 2, 7, 7, 7],
+              deps=["poss", "compound", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "advmod", "punct"],
+              ents=["O", "B-TITLE", "I-TITLE", "O", "B-LOCATION", "I-LOCATION", "O", "O", "O", "O"],
+              lemmas=[w.lower() for w in words])
+    article = article_from_text(doc.text, id="t", published="2026-03-10")
+    assert [(m.text, m.type) for m in extract(doc, article).mentions] == [("Ari Wibowo", "Person")]
+
+
+def test_entities_fresh11_partners_ends_a_company_name() -> None:
+    assert ("Yilgarn Cobalt Partners", "Organization") in mentions_of(
+        "Yilgarn Cobalt Partners signed an offtake agreement with Japan's Sojitz on Monday.")
+
+
+def test_entities_fresh11_a_body_named_by_its_remit_and_its_listed_acronym_are_one() -> None:
+    found = {(m.text, m.type, m.key) for m in _mentions_with_keys(
+        "Exports need a permit from the Agency for the Supervision of Mining Activities and Metals Trade (JOGMEC), "
+        "the ministry said.")}
+    assert ("Agency for the Supervision of Mining Activities and Metals Trade", "Organization", "org:jogmec") in found
+
+
+def test_entities_fresh11_a_ministry_with_a_list_of_portfolios_is_one_name() -> None:
+    found = mentions_of("Output fell by a third, according to the Ministry of Energy, Water and Rural Electrification.")
+    assert ("Ministry of Energy, Water and Rural Electrification", "Organization") in found
+
+
+def _mentions_with_keys(text: str) -> tuple:
+    article = article_from_text(text, id="t", published="2026-03-10")
+    return extract(make_nlp()(article.text), article).mentions
+
+
+def test_extract_fresh11_the_taliban_act_for_afghanistan() -> None:
+    found = facts_of("Uzbekistan will host the Termez Transport Forum in May. The Taliban government was not invited.")
+    assert ("Taliban", "invitedTo", "Termez Transport Forum", "negative", "asserted") in found
+    keys = {(m.text, m.key) for m in _mentions_with_keys("The Taliban government signed a copper contract. "
+                                                         "The Pakistani Taliban claimed an attack.")}
+    assert ("Taliban", "country:AF") in keys
+    assert ("Pakistani Taliban", "org:tehrik_i_taliban_pakistan") in keys
+
+
+def test_extract_fresh11_exporters_who_need_a_licence_are_restricted() -> None:
+    found = facts_of("Since March, Indonesian exporters of bauxite and tin must obtain a permit for every cargo.")
+    assert {("Indonesian", "restrictsExportOf", "bauxite"), ("Indonesian", "restrictsExportOf", "tin")} <= {f[:3] for f in found}
+    found = facts_of("Zambian exporters of copper must apply for a licence before each shipment.")
+    assert ("Zambian", "restrictsExportOf", "copper", "positive", "asserted") in found
+    assert not facts_of("Chinese buyers of cobalt must apply for a licence.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru was not invited to a regional copper producers' summit that Chile hosted in Antofagasta in May.",
+     ("Peru", "invitedTo", "regional copper producers' summit", "negative", "asserted")),
+    ("Ghana will take part in the EU-hosted raw materials conference in Brussels next month.",
+     ("Ghana", "attends", "EU-hosted raw materials conference", "positive", "planned")),
+    ("Norway declined to attend a battery metals roundtable in Oslo last week.",
+     ("Norway", "attends", "battery metals roundtable", "negative", "asserted")),
+])
+def test_extract_fresh11_a_lower_case_gathering_one_goes_to_is_an_event(text, expected) -> None:
+    assert expected in facts_of(text, published="2026-03-10")
+
+
+def test_extract_fresh11_a_lower_case_meeting_that_is_talked_about_is_no_event() -> None:
+    found = mentions_of("Analysts said the mining ministers' meeting would be short. Officials discussed energy "
+                        "investment at length.")
+    assert not {m for m in found if m[1] == "Event"}

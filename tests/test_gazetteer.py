@@ -47,3 +47,12 @@ def test_a_hyphenated_company_before_signed_is_no_part_of_the_deal() -> None:
     assert result.entity("Tau-Ken Samruk").type == "Organization"
     deals = [e.label for e in result.entities if e.type == "Deal"]
     assert deals and not any("signed" in label for label in deals)
+
+
+def test_places_hold_towns_and_provinces_not_countries_or_listed_organisations() -> None:
+    from kg.nlp.gazetteer import places
+
+    found = places()
+    assert {"Kolwezi", "Rustenburg", "Luleå", "Lulea", "Catamarca", "Jujuy"} <= found  # a town, its ASCII spelling, provinces
+    assert not {"Chile", "Santiago", "Glencore", "European Union"} & found  # the rulers type these
+    assert all(name[:1].isupper() and "(" not in name for name in found)

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import _json as _resource_json, ambiguous_country_names, lexicon, titles
+from kg.nlp.gazetteer import _json as _resource_json, ambiguous_country_names, lexicon, places, titles
 
 __all__ = ["ParagraphSentencizer", "EntityMerger", "LABELS"]
 
@@ -42,10 +42,12 @@ _PLACE_TAILS = {"Falls", "Island", "Islands", "Bay", "Lake", "River", "Valley", 
                 "Hill", "Hills", "Mountain", "Mountains", "Desert", "Coast", "County", "District", "Governorate"}
 # A name followed by one of these nouns is a place ("the Boke region", "Kurunegala district").
 _PLACE_NOUNS_AFTER = {"region", "province", "district", "county", "governorate", "prefecture", "municipality",
-                      "area", "valley", "basin", "belt", "desert", "coast"}
+                      "area", "valley", "basin", "belt", "desert", "coast", "oblast", "regions", "provinces", "districts",
+                      "counties", "governorates", "prefectures", "municipalities", "oblasts", "states"}
 # "the port of Kamsar", "the town of Sotkamo": a place noun with "of" before a name.
 _PLACE_NOUNS_OF = {"port", "town", "city", "village", "region", "province", "district", "county", "municipality",
-                   "island", "state", "governorate", "prefecture"}
+                   "island", "state", "governorate", "prefecture", "towns", "cities", "villages", "regions", "provinces",
+                   "districts", "counties", "municipalities", "islands", "states", "governorates", "prefectures"}
 # "a mine in Sotkamo", "a complex at Jorf Lasfar": sites whose "in"/"at"/"near" object is a place.
 _SITE_NOUNS = {"mine", "mines", "plant", "refinery", "smelter", "complex", "facility", "factory", "port", "deposit",
                "project", "site", "hub", "terminal", "zone", "park", "operation", "operations", "concession"}
@@ -60,7 +62,10 @@ _PORTFOLIO_WORDS = {w for p in _resource_json("titles.json")["portfolios"] for w
     "Assets", "Geology", "Metallurgy", "Steel", "Power", "Electricity", "Water", "Digital", "Innovation", "Enterprise",
     "Employment", "Security", "Defence", "Cooperation", "International", "Regional", "Rural", "Urban", "Transport",
     "Business", "Mines", "Minerals", "Energy", "Trade", "Industry", "Environment", "Climate",
-    "Industries", "Financial", "Services", "Technologies", "New"}
+    "Industries", "Financial", "Services", "Technologies", "New", "Gender", "Equality", "Women", "Family", "Social",
+    "Welfare", "Children", "Health", "Statistics", "Tourism", "Heritage", "Arts", "Science", "Research", "Aviation",
+    "Civil", "Cooperatives", "Public", "Enterprises", "Local", "Maritime", "Ports", "Marine", "Livestock", "Irrigation",
+    "Wildlife", "Sport", "Promotion"}
 # Military and police ranks before a name ("Colonel Ousmane Abarchi") are not given names.
 _RANKS = {"colonel", "general", "major", "captain", "lieutenant", "admiral", "brigadier", "commander", "sergeant",
           "marshal", "commodore", "col", "gen", "maj", "capt", "lt", "cmdr"}
@@ -139,8 +144,14 @@ class EntityMerger:
         suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"] + words["legal_forms"]]
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
                 {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|and|&)$"}, "OP": "*"}]
+        # "the Authority for the Regulation and Control of Strategic Mineral Substances Markets": a body
+        # word alone before its "for"/"of" tail opens the name
+        long_tail = tail[:3] + [{"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|and|&|of|the)$"},
+                                 "ENT_TYPE": {"NOT_IN": ["COUNTRY", "DEMONYM", "CITY"]}, "OP": "*"}]
+        bodies = [[{"ORTH": word}] for word in sorted(_STRONG_ORG_ENDS - {"Limited", "Ltd", "Inc", "PLC", "LLC", "Corp"})]
         self.matcher.add("ORG", [[first, name_word, *suffix] for suffix in suffixes]
-                         + [[first, name_word, *suffix, *tail] for suffix in suffixes], greedy="LONGEST")
+                         + [[first, name_word, *suffix, *tail] for suffix in suffixes]
+                         + [[{"LOWER": "the"}, *body, *long_tail] for body in bodies], greedy="LONGEST")
         self.titles = titles()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -177,6 +188,14 @@ class EntityMerger:
             if label == "EVENT" and doc[end - 1].text == "Assembly" and end - start >= 2 \
                     and doc[end - 2].text in {"Legislative", "National", "Constituent", "Parliamentary"}:
                 label = "ORG"  # "the Plurinational Legislative Assembly" is a parliament
+            if label == "ORG" and doc[start].text in _STRONG_ORG_ENDS:
+                # "the Ministry of Investment, Trade and Industry": a body's list of portfolios
+                while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in _PORTFOLIO_WORDS:
+                    end += 2
+                    while end < len(doc) and not doc[end].is_sent_start and (
+                            (doc[end].is_title and doc[end].ent_type_ not in {"TITLE", "PERSON", "COUNTRY", "DEMONYM"})
+                            or (doc[end].lower_ in {"and", "&"} and end + 1 < len(doc) and doc[end + 1].is_title)):
+                        end += 1
             if label == "ORG":
                 start, end, second = _split_org_pair(doc, start, end)
                 if second is not None:
@@ -215,6 +234,8 @@ class EntityMerger:
         for ent in ents:
             if ent.label_ == "COUNTRY" and ent.end < len(doc) and doc[ent.end].text.startswith("$") and not ent[-1].whitespace_:
                 continue  # "US$1.2 billion" is money, not the United States
+            if ent.label_ == "MINERAL" and {i for i in range(ent.start, ent.end)} & title_tokens:
+                continue  # "Minister of Coal and Mines": the portfolio of a title, not the mineral
             if ent.label_ in _RULER_LABELS or ent.ent_id_.startswith("org:"):
                 candidates.append(ent)
                 continue
@@ -441,6 +462,8 @@ class EntityMerger:
             return None
         if label in {"PERSON", "ORG"} and ent[-1].text not in _ORG_WORDS and _placed_by_context(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")
+        if label in {"PERSON", "ORG"} and ent.text in places() and _place_context(doc, ent):
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "a separation plant at Kuantan"
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_WORDS:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")
         if label == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
@@ -512,15 +535,25 @@ class EntityMerger:
         for title in titles_:
             end = title.end
             of_state = title.text.endswith(" of State")  # "Minister of State for Mining Timmy Dooley"
-            if (doc[end - 1].lower_ not in {"minister", "secretary", "commissioner"} and not of_state) \
-                    or end >= len(doc) or doc[end].lower_ not in ({"for"} if of_state else {"of", "for"}):
+            # "Minister for Trade, Tourism, Civil Aviation and Cooperatives": a known title that a list
+            # of portfolios goes on from
+            listed = end + 1 < len(doc) and doc[end].text == "," and len(title) > 2 \
+                and doc[end - 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS \
+                and doc[end + 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS and doc[end + 1].ent_type_ != "PERSON"
+            if not listed and ((doc[end - 1].lower_ not in {"minister", "secretary", "commissioner"} and not of_state)
+                               or end >= len(doc) or doc[end].lower_ not in ({"for"} if of_state else {"of", "for"})):
                 longer.append(title)
                 continue
-            i = end + 1
-            while i < len(doc) and i - end < 9 and (doc[i].is_title or doc[i].lower_ in {"and", "of", "the", "&"}):
+            i = end if listed else end + 1
+            while i < len(doc) and i - end < 14 and (doc[i].is_title or doc[i].lower_ in {"and", "of", "the", "&"} or (
+                    # "Minister for Business, Trade, Mineral Resources, Justice and Gender Equality": a
+                    # list of portfolios runs over its commas
+                    doc[i].text == "," and i + 1 < len(doc) and doc[i - 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS
+                    and doc[i + 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS and doc[i + 1].ent_type_ != "PERSON")):
                 if doc[i].ent_type_ == "COUNTRY":
                     break
-                if doc[i].ent_type_ == "PERSON":
+                if doc[i].ent_type_ == "PERSON" and not (doc[i - 1].lower_ == "and" and all(
+                        t.text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS for t in doc[i:i + 2] if t.is_title)):
                     # "Prime Minister of Republika Srpska Savo Minić": a "person" the NER saw right
                     # before two more capitalised words is the place of the post, not its holder
                     k = i
@@ -559,8 +592,9 @@ class EntityMerger:
                               None)) is not None:
                 # "Prime Minister of Republika Srpska Savo Minić and …": the two names before "and"
                 longer.append(Span(doc, title.start, cut - 2, label="TITLE", span_id=title.id_))
-            elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN" \
-                    and doc[i - 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS:
+            elif i + 1 < len(doc) and doc[i].text == "," and (
+                    (doc[i - 1].text in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS and doc[i + 1].is_title
+                     and doc[i + 1].pos_ == "PROPN") or any(t.text == "," for t in doc[end:i])):
                 # "Minister for Lands and Mineral Resources, Filipe Tuisawau", "Minister of Solid Minerals
                 # Development, Dele Alake": a run that ends on a portfolio word before ", Name" is the title
                 longer.append(Span(doc, title.start, i, label="TITLE", span_id=title.id_))
@@ -654,16 +688,79 @@ def _split_org_pair(doc: Doc, start: int, end: int) -> tuple[int, int, Span | No
 
 def _placed_by_context(doc: Doc, ent: Span) -> bool:
     """The words around a name say it is a place: "the Boke region", "the port of Kamsar", "a mine
-    in Sotkamo", "a plant near Raahe"."""
-    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS_AFTER and doc[ent.end].is_lower:
+    in Sotkamo", "a plant near Raahe", "its Onsan smelter"; a name listed with others takes the list's
+    place noun ("the Batinah and Dhofar governorates", "the provinces of Jujuy, Salta and Catamarca")."""
+    start, end = _listed_names(doc, ent)
+    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS_AFTER and doc[end].is_lower:
         return True
-    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _PLACE_NOUNS_OF:
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _PLACE_NOUNS_OF:
         return True
+    if start >= 1 and (doc[start - 1].lower_ in {"its", "their"} or (
+            doc[start - 1].lower_ in {"'s", "’s"} and start >= 2 and doc[start - 2].ent_type_ == "COUNTRY")) \
+            and not any(t.is_upper and len(t) > 1 for t in ent):
+        # "its Onsan smelter", "its Tenke Fungurume and Kisanfu mines", "Botswana's Khoemacau mine": an
+        # owner already named, so the name before the site noun (after a mineral or two) is the site's
+        i = end
+        while i < end + 3 and i < len(doc) and doc[i].lower_ not in _SITE_NOUNS and (
+                doc[i].ent_type_ == "MINERAL" or (doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}) or doc[i].text == "-"):
+            i += 1
+        if i < len(doc) and doc[i].lower_ in _SITE_NOUNS and doc[i].pos_ == "NOUN":
+            return True
     if len(ent) > 2 or ent.start < 2:
         return False
     prep = doc[ent.start - 1]
     site = doc[ent.start - 2]
     return prep.lower_ in {"in", "at", "near"} and site.lower_ in _SITE_NOUNS and site.pos_ == "NOUN"
+
+
+# Words a preposition hangs from when its object is an organisation, not a place ("a stake in
+# Vulcan", "an analyst at Vale").
+_HOLDING_HEADS = {"stake", "interest", "share", "shares", "holding", "invest", "investment", "investor", "position",
+                  "role", "job", "jobs", "work", "analyst", "executive", "official", "director", "manager", "economist",
+                  "chief", "head", "president", "chairman", "partner", "stakeholder", "confidence", "trust", "talk"}
+_MOTION_VERBS = {"travel", "fly", "trip", "visit", "arrive", "go", "head", "come", "return", "journey", "move", "ship"}
+
+
+def _place_context(doc: Doc, ent: Span) -> bool:
+    """A known place's name where the words around it want a place: after "near", "outside", "in" or
+    "at" (not "a stake in", "an analyst at"), after a verb of motion and "to", or naming a site ("the
+    Moanda mine"). The NER's "organisation" or "person" there is the place."""
+    if ent.start == 0 or (ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}):
+        return False
+    before = doc[ent.start - 1]
+    if before.lower_ in {"the", "a"} and ent.end < len(doc):
+        i = ent.end
+        while i < ent.end + 3 and i < len(doc) and doc[i].lower_ not in _SITE_NOUNS and (
+                doc[i].ent_type_ == "MINERAL" or (doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"})):
+            i += 1
+        return i < len(doc) and doc[i].lower_ in _SITE_NOUNS and doc[i].pos_ == "NOUN"
+    if before.lower_ in {"near", "outside", "around"}:
+        return True
+    if before.lower_ in {"in", "at"}:
+        near = [before.head] + list(doc[max(0, before.i - 3):before.i])
+        return not any(t.lemma_.casefold() in _HOLDING_HEADS or t.lower_ in _HOLDING_HEADS for t in near)
+    return before.lower_ == "to" and before.head.lemma_ in _MOTION_VERBS
+
+
+def _listed_names(doc: Doc, ent: Span) -> tuple[int, int]:
+    """The start and end of the list of capitalised names ``ent`` stands in ("Kharkiv and
+    Dnipropetrovsk", "Jujuy, Salta and Catamarca"); ``ent``'s own bounds when it stands alone."""
+
+    def name(i: int) -> bool:
+        return doc[i].is_title and doc[i].pos_ == "PROPN" and not doc[i].is_sent_start
+
+    start, end = ent.start, ent.end
+    while start >= 2 and doc[start - 1].lower_ in {",", "and"} and name(start - 2) and not doc[start - 1].is_sent_start:
+        start -= 2
+        while start >= 1 and name(start - 1) and not doc[start].is_sent_start:
+            start -= 1
+    while end + 1 < len(doc) and doc[end].lower_ in {",", "and"} and name(end + 1):
+        end += 2
+        while end < len(doc) and name(end):
+            end += 1
+    if not any(doc[i].lower_ == "and" for i in range(start, end)):
+        return ent.start, ent.end  # "the province of Catamarca, Ramiro Echenique,": an apposition, no list
+    return start, end
 
 
 def _after_of_country(doc: Doc, i: int) -> int:

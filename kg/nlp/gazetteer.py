@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns", "leaders", "fold_name"]
+__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "places", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns", "leaders", "fold_name"]
 
 RESOURCES = Path(__file__).parent / "resources"
 _AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Wales", "Scotland"}
@@ -111,6 +111,14 @@ def seats() -> tuple[dict[str, Any], ...]:
 
 
 @lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Names of towns, cities, provinces and states (``resources/places.json``, written by
+    ``scripts/make_places.py``). No ruler reads them: many are also a person's or a company's
+    name, so a name here is a place only where the words around it want one."""
+    return frozenset(_json("places.json")["names"])
+
+
+@lru_cache(maxsize=1)
 def organizations() -> tuple[dict[str, Any], ...]:
     return tuple(_jsonl("organizations.jsonl"))
 
@@ -129,6 +137,7 @@ def titles() -> dict[str, str]:
         for head in data["heads"]:
             found[f"{portfolio} {head}"] = "country"
             found[f"{head} of {portfolio}"] = "country"
+            found[f"{head} of the {portfolio}"] = "country"  # "Secretary of the Interior"
             found[f"{head} for {portfolio}"] = "country"
     for title in data["country_titles"]:
         found[title] = "country"
