@@ -216,6 +216,8 @@ def collect_mentions(state: _State) -> None:
             continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
         elif label == "PERSON" and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
+        if label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _names_outlet(ent.text, state.article.outlet):
+            label = "ORG"  # "BAMAKO, 26 February (Sahel Presse) –", "By Ama Mensah, Gulf Horizon": the publisher
         number = sentence_of[ent.start]
         if label in {"ORG", "PERSON", "LOCATION"} and not ent.ent_id_ and _opens_dateline(ent):
             label = "LOCATION"  # "LOMIE, Cameroon - The road …"
@@ -251,6 +253,15 @@ def collect_mentions(state: _State) -> None:
     state.actors.sort(key=lambda item: item[0])
 
 
+def _names_outlet(text: str, outlet: str | None) -> bool:
+    """Whether ``text`` is the name of the article's outlet (its metadata), or its first words
+    ("Metals Desk" of "Metals Desk Weekly")."""
+    if not outlet:
+        return False
+    name, outlet = text.casefold(), outlet.casefold()
+    return outlet == name or (" " in name and outlet.startswith(f"{name} "))  # not "Lagos" of "Lagos Business Journal"
+
+
 def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
     """The type a name has where the text is surer of it: an organisation's name ("Al Mada", "the
     royal holding company"), or the first word of a longer organisation or place name ("Lusolitio"
@@ -259,12 +270,13 @@ def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
     ents = list(ents)
     typed: dict[str, str] = {}
     firsts: dict[str, set[str]] = {}
-    from kg.nlp.components import _ORG_WORDS, _PLACE_TAILS
+    from kg.nlp.components import _MEDIA_WORDS, _ORG_WORDS, _PLACE_TAILS
 
     for ent in ents:
         if ent.label_ in {"PERSON", "ORG"} and _beside_company_noun(ent):
             typed[ent.text] = "ORG"  # "Al Noor, the state holding company"
-        sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS) or (
+        # (an outlet's name says nothing of its first word: "Sahel Presse", "Lagos Business Journal")
+        sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS - _MEDIA_WORDS) or (
             ent.label_ == "LOCATION" and ent[-1].text in _PLACE_TAILS)
         if sure and len(ent) > 1 and ent[0].is_title and ent[0].pos_ == "PROPN" \
                 and (not ent[0].ent_id_ or ent.ent_id_.startswith("org:")) \

@@ -33,7 +33,8 @@ _NAME_TYPES = {"PERSON", "COUNTRY", "DEMONYM", "CITY", "SEAT", "GPE"}
 _PORTFOLIO_TAILS = {"Affairs", "Resources", "Development", "Security", "Transition", "Policy", "Relations"}
 _NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-|–)$"
 _PLACE_WORDS = {"Center", "Centre", "Bhawan", "Bhavan", "Palace", "Hall", "Building", "Airport", "Stadium", "Square"}
-_ORG_WORDS = set(lexicon()["org_suffixes"]) | set(lexicon()["legal_forms"]) | {"University", "Foundation", "Fund"}
+_MEDIA_WORDS = frozenset(lexicon()["media_suffixes"])  # "Meridian Wire", "Sahel Presse": a news outlet
+_ORG_WORDS = set(lexicon()["org_suffixes"]) | set(lexicon()["legal_forms"]) | _MEDIA_WORDS | {"University", "Foundation", "Fund"}
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn", "al",
                    "el", "le", "du"}
 # A capital or country name glued to one of these is another place ("Victoria Falls", "Mexico City").
@@ -136,7 +137,7 @@ class EntityMerger:
             [{"ORTH": "Convention"}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
              {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|of|and)$"}, "OP": "*"}],
         ], greedy="LONGEST")
-        suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"] + words["legal_forms"]]
+        suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"] + words["media_suffixes"] + words["legal_forms"]]
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
                 {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|and|&)$"}, "OP": "*"}]
         self.matcher.add("ORG", [[first, name_word, *suffix] for suffix in suffixes]
