@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import _json as _resource_json, ambiguous_country_names, lexicon, titles
+from kg.nlp.gazetteer import KNOWN_PERSON, _json as _resource_json, ambiguous_country_names, lexicon, titles
 
 __all__ = ["ParagraphSentencizer", "EntityMerger", "LABELS"]
 
@@ -551,7 +551,7 @@ class EntityMerger:
                 longer.append(Span(doc, title.start, cut, label="TITLE", span_id=title.id_) if cut > end else title)
             elif i < len(doc) and doc[i].ent_type_ == "PERSON":
                 if i - 2 > end and doc[i - 1].is_title and doc[i - 1].text not in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS \
-                        and doc[i - 2].lower_ not in {"of", "the", "for"}:
+                        and doc[i - 2].lower_ not in {"of", "the", "for"} and doc[i].ent_id_ != KNOWN_PERSON:
                     i -= 1  # "… Infrastructure and Energy Belinda Balluku": the NER's person lost her given name
                 longer.append(Span(doc, title.start, i, label="TITLE", span_id=title.id_))
             elif (cut := next((j for j in range(end + 4, i) if doc[j].lower_ == "and" and doc[j - 1].is_title
