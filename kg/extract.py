@@ -1703,6 +1703,9 @@ def _deal_governor(token: Any) -> tuple[Any | None, bool]:
     for _ in range(6):
         if current.dep_ == "dobj" and current.head.pos_ in {"VERB", "AUX"}:
             return current.head, via_with
+        if current.dep_ == "nsubjpass" and current.head.pos_ == "VERB" and current.head.lemma_ in (
+                *relation_rules()["deal_verbs"], *relation_rules()["deal_negators"]):
+            return current.head, via_with  # "an agreement was signed between X and Y"
         if current.dep_ in {"conj", "pobj", "prep", "appos"}:
             via_with = via_with or (current.dep_ == "prep" and current.lower_ == "with")
             current = current.head
@@ -1754,8 +1757,19 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                     found.append((mention, "partyTo.poss.v1", 0.85))
         minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
                     and m.type == "Mineral"}
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "for", "over", "covering"}):
-            # "an agreement on the construction of a lithium refinery"
+        # "an agreement on the construction of a lithium refinery"; "a memorandum of understanding on
+        # nickel" (on the deal's kind); "signed a supply agreement with Sojitz on Monday for dysprosium",
+        # "an agreement was signed between X and Y on the financing of a rhenium plant" (on the verb)
+        holders = [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                            if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.i not in state.by_token),
+                   *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                     if o.dep_ == "pobj")]
+        if verb is not None and not via_with and verb.lemma_ in _SIGNING:
+            holders += [verb, *(o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                                for o in p.children if o.dep_ == "pobj")]
+        for prep in (c for holder in holders for c in holder.children
+                     if c.dep_ == "prep" and c.lower_ in {"on", "for", "over", "covering"}
+                     and not any(o.lemma_ in {"sideline", "margin"} for o in c.children)):
             minerals.update({id(m): m for t in prep.subtree if (m := state.by_token.get(t.i)) is not None
                              and m.type == "Mineral"})
         span = doc.char_span(deal.start, deal.end)
@@ -1772,8 +1786,10 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                 minerals.update({id(m): m for t in clause.subtree if (m := state.by_token.get(t.i)) is not None
                                  and m.type == "Mineral"})
         if verb is not None and not via_with and verb.lemma_ in relation_rules()["deal_verbs"]:
-            # "Bolivia signed a deal with Albemarle": the parser often hangs "with" on the verb
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+            # "Bolivia signed a deal with Albemarle": the parser often hangs "with" on the verb;
+            # "an agreement was signed between X and Y", "the MoU was signed by X and Y"
+            for prep in (c for c in verb.children if (c.dep_ == "prep" and c.lower_ in {"with", "between"})
+                         or (c.dep_ == "agent" and token.dep_ == "nsubjpass" and token.head.i == verb.i)):
                 objects = [c for c in prep.children if c.dep_ == "pobj"] or [doc[prep.i + 1]] * (prep.i + 1 < len(doc))
                 for pobj in objects:
                     for mention in _mentions_for(state, pobj, {"Country", "Organization", "Person"}):

@@ -980,3 +980,30 @@ def test_entities_fresh10_an_event_head_of_two_words() -> None:
     found = facts_of("Ghana will host the first Gold Investment Round Table in Accra next month. Togo was not invited "
                      "to the Round Table.")
     assert ("Ghana", "hosts", "Gold Investment Round Table", "positive", "planned") in found
+
+
+@pytest.mark.parametrize("text", [
+    "After the talks, a financing agreement was signed between Zambia's mines ministry and Afreximbank.",
+    "On Friday a cooperation agreement was signed by Zambia's mines ministry and Afreximbank in Lusaka.",
+])
+def test_extract_deals_a_passive_signing_names_the_parties(text) -> None:
+    parties = {f[0] for f in facts_of(text) if f[1] == "partyTo" and f[3] == "positive"}
+    assert "Afreximbank" in parties
+
+
+@pytest.mark.parametrize("text, minerals", [
+    # the minerals hang on the signing verb, not on the deal noun
+    ("Umicore signed a $90 million offtake agreement with Glencore on Friday for cobalt and nickel.",
+     {"cobalt", "nickel"}),
+    ("A loan agreement was signed between Zambia and Afreximbank on the expansion of a copper smelter.", {"copper"}),
+    # ... or on the deal's kind: "a memorandum of understanding on X"
+    ("Peru and Brazil signed a memorandum of understanding on tin and niobium processing.", {"tin", "niobium"}),
+])
+def test_extract_deals_minerals_on_the_verb_or_the_kind_are_what_the_deal_concerns(text, minerals) -> None:
+    assert {f[2] for f in facts_of(text) if f[1] == "concerns"} >= minerals
+
+
+def test_extract_deals_a_meeting_on_the_sidelines_is_not_what_the_deal_concerns() -> None:
+    found = facts_of("Umicore signed a $90 million supply agreement with Glencore on the sidelines of a cobalt "
+                     "conference in Lusaka.")
+    assert not {f for f in found if f[1] == "concerns" and f[2] == "cobalt" and "agreement" in f[0]}
