@@ -1007,3 +1007,37 @@ def test_extract_deals_a_meeting_on_the_sidelines_is_not_what_the_deal_concerns(
     found = facts_of("Umicore signed a $90 million supply agreement with Glencore on the sidelines of a cobalt "
                      "conference in Lusaka.")
     assert not {f for f in found if f[1] == "concerns" and f[2] == "cobalt" and "agreement" in f[0]}
+
+
+@pytest.mark.parametrize("text, parties, mineral", [
+    ("Glencore agreed on Friday to sell its 30% stake in the Mutanda cobalt mine to Gecamines for $700 million.",
+     {"Glencore", "Gecamines"}, "cobalt"),
+    ("Ma'aden will pay $2 billion for a 10 percent stake in a Chilean lithium project.", {"Ma'aden"}, "lithium"),
+    ("Zambia completed the sale of a 20% stake in a copper mine to Vedanta for $400 million.",
+     {"Zambia", "Vedanta"}, "copper"),
+])
+def test_extract_deals_a_stake_traded_for_a_price_is_a_deal(text, parties, mineral) -> None:
+    found = facts_of(text)
+    stake = {f[2] for f in found if f[1] == "partyTo"}
+    assert len(stake) == 1 and "stake" in next(iter(stake))
+    assert {f[0] for f in found if f[1] == "partyTo" and f[3] == "positive"} >= parties
+    assert {f[2] for f in found if f[1] == "concerns" and "stake" in f[0]} == {mineral}
+
+
+def test_extract_deals_a_stake_without_a_price_is_no_deal() -> None:
+    found = facts_of("Glencore took a 30% stake in the Mutanda cobalt mine in March.")
+    assert not {f for f in found if f[1] in {"partyTo", "concerns"}}
+
+
+def test_extract_deals_a_stake_inside_a_deal_names_that_deals_parties() -> None:
+    found = facts_of("Zambia and Oman signed an agreement under which Minerals Development Oman will take a 15% stake "
+                     "in a copper mine for $300 million.")
+    deals = {f[2] for f in found if f[1] == "partyTo"}
+    assert deals == {"agreement"}
+    assert ("Minerals Development Oman", "partyTo", "agreement", "positive", "planned") in found
+
+
+def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
+    found = facts_of("Glencore will pay $700 million for a 30% stake in the Mutanda cobalt mine. Zambia has been "
+                     "left out of the talks.")
+    assert not {f for f in found if f[0] == "Zambia" and f[1] == "partyTo"}
