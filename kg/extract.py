@@ -874,6 +874,11 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 state.by_token[c.i] for c in node.children if c.dep_ in {"compound", "amod", "nmod"}
                 and c.i in state.by_token and state.by_token[c.i].type == "Mineral"]):
             result += kinds  # "exports of nickel ore", "graphite concentrate": the mineral it is of
+        elif node.i not in state.by_token and node.lemma_ in _LED_GROUPS and (leaders := [
+                m for c in node.children if c.dep_ == "acl" and c.lemma_ in {"lead", "head"}
+                for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                for m in _mentions_for(state, o, types & {"Country", "Organization"})]):
+            result += leaders  # "a consortium led by Nippon Steel": the group's leader stands for it
         elif fallback and _reference(state, node, fallback):
             result += _reference(state, node, fallback)
         else:
@@ -881,6 +886,7 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
     return [m for m in result if m.type in types]
 
 
+_LED_GROUPS = {"consortium", "group", "alliance", "coalition", "syndicate"}
 # Forms a mineral is traded in: "nickel ore", "graphite concentrate" are the mineral ("lithium projects" are not).
 _MINERAL_FORMS = {"ore", "concentrate", "oxide", "carbonate", "hydroxide", "sulphate", "sulfate", "metal", "powder",
                   "sand", "flake", "brine", "cathode", "ingot", "feedstock"}

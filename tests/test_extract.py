@@ -1037,6 +1037,11 @@ def test_extract_deals_a_stake_inside_a_deal_names_that_deals_parties() -> None:
     assert ("Minerals Development Oman", "partyTo", "agreement", "positive", "planned") in found
 
 
+def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
+    found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
+    assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
+
+
 def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
     found = facts_of("Glencore will pay $700 million for a 30% stake in the Mutanda cobalt mine. Zambia has been "
                      "left out of the talks.")
