@@ -103,6 +103,7 @@ class _State:
     deals: dict[int, Mention] = field(default_factory=dict)  # deal head token → deal mention
     events: list[tuple[int, Mention]] = field(default_factory=list)  # (token, mention) in order
     deal_order: list[tuple[int, Mention]] = field(default_factory=list)
+    trades: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # deal head → (buying or selling word, stake)
     actors: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token, mention, is subject)
     place_mentions: dict[int, Mention] = field(default_factory=dict)
     _sentence_ents: dict[int, list[Any]] = field(default_factory=dict)
@@ -216,6 +217,8 @@ def collect_mentions(state: _State) -> None:
             continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
         elif label == "PERSON" and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
+        if label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _names_outlet(ent.text, state.article.outlet):
+            label = "ORG"  # "BAMAKO, 26 February (Sahel Presse) –", "By Ama Mensah, Gulf Horizon": the publisher
         number = sentence_of[ent.start]
         if label in {"ORG", "PERSON", "LOCATION"} and not ent.ent_id_ and _opens_dateline(ent):
             label = "LOCATION"  # "LOMIE, Cameroon - The road …"
@@ -252,6 +255,15 @@ def collect_mentions(state: _State) -> None:
     state.actors.sort(key=lambda item: item[0])
 
 
+def _names_outlet(text: str, outlet: str | None) -> bool:
+    """Whether ``text`` is the name of the article's outlet (its metadata), or its first words
+    ("Metals Desk" of "Metals Desk Weekly")."""
+    if not outlet:
+        return False
+    name, outlet = text.casefold(), outlet.casefold()
+    return outlet == name or (" " in name and outlet.startswith(f"{name} "))  # not "Lagos" of "Lagos Business Journal"
+
+
 def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
     """The type a name has where the text is surer of it: an organisation's name ("Al Mada", "the
     royal holding company"), or the first word of a longer organisation or place name ("Lusolitio"
@@ -260,12 +272,13 @@ def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
     ents = list(ents)
     typed: dict[str, str] = {}
     firsts: dict[str, set[str]] = {}
-    from kg.nlp.components import _ORG_WORDS, _PLACE_TAILS
+    from kg.nlp.components import _MEDIA_WORDS, _ORG_WORDS, _PLACE_TAILS
 
     for ent in ents:
         if ent.label_ in {"PERSON", "ORG"} and _beside_company_noun(ent):
             typed[ent.text] = "ORG"  # "Al Noor, the state holding company"
-        sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS) or (
+        # (an outlet's name says nothing of its first word: "Sahel Presse", "Lagos Business Journal")
+        sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS - _MEDIA_WORDS) or (
             ent.label_ == "LOCATION" and ent[-1].text in _PLACE_TAILS)
         if sure and len(ent) > 1 and ent[0].is_title and ent[0].pos_ == "PROPN" \
                 and (not ent[0].ent_id_ or ent.ent_id_.startswith("org:")) \
@@ -572,6 +585,99 @@ def collect_deals(state: _State) -> None:
         state.deal_order.append((token.i, mention))
 
 
+# "sell a stake", "buy a stake" and "pay $1bn for a stake", "the sale of a stake"
+_STAKE_VERBS = {"buy", "sell", "acquire", "purchase", "take", "offload", "divest"}
+_PRICE_VERBS = {"pay", "invest", "spend"}
+_TRADE_NOUNS = {"sale", "purchase", "acquisition"}
+
+
+def collect_stakes(state: _State) -> None:
+    """A stake bought or sold for a price is a deal: "agreed to sell its 55% stake in X to Y for
+    $1.6 billion", "will pay $1.1 billion for a 51 percent stake in X", "completed the sale of a 15
+    percent stake in X to Y for $540 million". Without a price ("took a 20 percent stake in X in
+    January") the stake is not named and no deal is made. A stake traded inside a deal's own clause
+    ("signed an agreement under which KABIL will take a 26% stake in …", "a deal to sell its stake
+    to CGN") tells that deal's parties instead."""
+    doc = state.doc
+    for token in state.tokens:
+        if token.lemma_ != "stake" or token.pos_ != "NOUN" or token.i in state.deals or token.i in state.by_token:
+            continue
+        if token.dep_ == "dobj" and token.head.lemma_ in _STAKE_VERBS:
+            trade, priced = token.head, [t for t in token.head.subtree if t.i > token.i and t.lower_ == "for"
+                                         and t.dep_ == "prep"]
+        elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ in _PRICE_VERBS:
+            trade, priced = token.head.head, [c for c in token.head.head.children if c.dep_ == "dobj"]
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in _TRADE_NOUNS:
+            trade = token.head.head
+            priced = [t for t in trade.subtree if t.i > token.i and t.lower_ == "for" and t.dep_ == "prep"]
+        else:
+            continue
+        owner = next((a.i for a in token.ancestors if a.i in state.deals and state.sentence_of[a.i] == state.sentence_of[token.i]), None)
+        if owner is not None:
+            state.trades.setdefault(owner, (trade, token))
+            continue
+        left = [t for t in doc[token.left_edge.i:token.i] if t.dep_ not in {"det", "poss", "case"}
+                and not any(a.dep_ == "poss" for a in t.ancestors if a.i < token.i)]
+        start = left[0].i if left else token.i
+        money = parse_amount(doc[start:token.i].text)
+        for price in priced:
+            money = money or parse_amount(doc[price.left_edge.i:price.right_edge.i + 1].text)
+        if money is None:
+            continue
+        end = _phrase_end(token)  # "a 51 percent stake in Kafue Copper Mines"
+        span = doc[start:end]
+        name = span.text if money.text in span.text else f"{span.text} for {money.text}"
+        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money, name=name)
+        state.mentions.append(mention)
+        state.deals[token.i] = mention
+        state.deal_order.append((token.i, mention))
+        state.trades[token.i] = (trade, token)
+
+
+def _phrase_end(node: Any) -> int:
+    """The end of a noun phrase without its apposition, clauses and "to"/"from"/"for" phrases."""
+    end = node.i + 1
+    for child in node.rights:
+        if child.dep_ in {"appos", "punct", "relcl", "acl", "cc", "conj", "advcl"} or (
+                child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "from", "for"}):
+            break
+        end = max(end, _phrase_end(child))
+    return end
+
+
+def stake_parties(state: _State) -> Iterator[RelationMention]:
+    """Who buys and who sells a stake: the subject of "sell"/"buy"/"pay", the "to" of a sale, the
+    "from" of a purchase; what the deal concerns: the minerals of what the stake is in."""
+    for index, (trade, stake) in state.trades.items():
+        token, deal = state.doc[index], state.deals[index]
+        verb = trade if trade.pos_ in {"VERB", "AUX"} else _governor(trade)
+        found: list[tuple[Any, str]] = []
+        if verb is not None:
+            subjects = _subjects(verb)
+            if not subjects and verb.dep_ in {"acl", "advcl"} and any(c.lower_ == "to" for c in verb.children):
+                # "Manara is in advanced talks to buy a 15% stake": the subject of "is"
+                above = verb.head if verb.head.pos_ in {"VERB", "AUX"} else _governor(verb.head)
+                subjects = _subjects(above) if above is not None else []
+            found += [(s, "partyTo.stake.subject.v1") for s in subjects]
+        # "to"/"from" on the trading word, on the stake, or (misparsed) on what the stake is in
+        inside = [o for p in stake.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+        for holder in dict.fromkeys((trade, stake, *inside, *([verb] if verb is not None else []))):
+            found += [(o, "partyTo.stake.counterpart.v1") for p in holder.children
+                      if p.dep_ in {"prep", "dative"} and p.lower_ in {"to", "from"} for o in p.children if o.dep_ == "pobj"]
+        clause = verb if verb is not None else trade
+        polarity, modality = polarity_of(clause), modality_of(clause)
+        seen: set[int] = set()
+        for node, rule in found:
+            for mention in _mentions_for(state, node, {"Country", "Organization"}):
+                if id(mention) not in seen:
+                    seen.add(id(mention))
+                    yield _relation(state, mention, "partyTo", deal, token, rule, 0.7, polarity, modality)
+        minerals = {id(m): m for p in stake.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for t in p.subtree if (m := state.by_token.get(t.i)) is not None and m.type == "Mineral"}
+        for mineral in minerals.values():
+            yield _relation(state, deal, "concerns", mineral, token, "concerns.stake.v1", 0.7, "positive", modality)
+
+
 _SIGNING = {"sign", "ink", "seal", "conclude", "agree", "launch", "announce", "forge", "establish", "finalise",
             "finalize", "strike", "reach", "ratify", "form"}
 
@@ -847,6 +953,11 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
                 state.by_token[c.i] for c in node.children if c.dep_ in {"compound", "amod", "nmod"}
                 and c.i in state.by_token and state.by_token[c.i].type == "Mineral"]):
             result += kinds  # "exports of nickel ore", "graphite concentrate": the mineral it is of
+        elif node.i not in state.by_token and node.lemma_ in _LED_GROUPS and (leaders := [
+                m for c in node.children if c.dep_ == "acl" and c.lemma_ in {"lead", "head"}
+                for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                for m in _mentions_for(state, o, types & {"Country", "Organization"})]):
+            result += leaders  # "a consortium led by Nippon Steel": the group's leader stands for it
         elif fallback and _reference(state, node, fallback):
             result += _reference(state, node, fallback)
         else:
@@ -854,6 +965,7 @@ def _mentions_for(state: _State, token: Any, types: set[str], fallback: str | No
     return [m for m in result if m.type in types]
 
 
+_LED_GROUPS = {"consortium", "group", "alliance", "coalition", "syndicate"}
 # Forms a mineral is traded in: "nickel ore", "graphite concentrate" are the mineral ("lithium projects" are not).
 _MINERAL_FORMS = {"ore", "concentrate", "oxide", "carbonate", "hydroxide", "sulphate", "sulfate", "metal", "powder",
                   "sand", "flake", "brine", "cathode", "ingot", "feedstock"}
@@ -1770,6 +1882,9 @@ def _deal_governor(token: Any) -> tuple[Any | None, bool]:
     for _ in range(6):
         if current.dep_ == "dobj" and current.head.pos_ in {"VERB", "AUX"}:
             return current.head, via_with
+        if current.dep_ == "nsubjpass" and current.head.pos_ == "VERB" and current.head.lemma_ in (
+                *relation_rules()["deal_verbs"], *relation_rules()["deal_negators"]):
+            return current.head, via_with  # "an agreement was signed between X and Y"
         if current.dep_ in {"conj", "pobj", "prep", "appos"}:
             via_with = via_with or (current.dep_ == "prep" and current.lower_ == "with")
             current = current.head
@@ -1821,8 +1936,19 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                     found.append((mention, "partyTo.poss.v1", 0.85))
         minerals = {id(m): m for t in doc[token.left_edge.i:token.i] if (m := state.by_token.get(t.i)) is not None
                     and m.type == "Mineral"}
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "for", "over", "covering"}):
-            # "an agreement on the construction of a lithium refinery"
+        # "an agreement on the construction of a lithium refinery"; "a memorandum of understanding on
+        # nickel" (on the deal's kind); "signed a supply agreement with Sojitz on Monday for dysprosium",
+        # "an agreement was signed between X and Y on the financing of a rhenium plant" (on the verb)
+        holders = [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                            if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.i not in state.by_token),
+                   *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                     if o.dep_ == "pobj")]
+        if verb is not None and not via_with and verb.lemma_ in _SIGNING:
+            holders += [verb, *(o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                                for o in p.children if o.dep_ == "pobj")]
+        for prep in (c for holder in holders for c in holder.children
+                     if c.dep_ == "prep" and c.lower_ in {"on", "for", "over", "covering"}
+                     and not any(o.lemma_ in {"sideline", "margin"} for o in c.children)):
             minerals.update({id(m): m for t in prep.subtree if (m := state.by_token.get(t.i)) is not None
                              and m.type == "Mineral"})
         span = doc.char_span(deal.start, deal.end)
@@ -1839,8 +1965,10 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
                 minerals.update({id(m): m for t in clause.subtree if (m := state.by_token.get(t.i)) is not None
                                  and m.type == "Mineral"})
         if verb is not None and not via_with and verb.lemma_ in relation_rules()["deal_verbs"]:
-            # "Bolivia signed a deal with Albemarle": the parser often hangs "with" on the verb
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+            # "Bolivia signed a deal with Albemarle": the parser often hangs "with" on the verb;
+            # "an agreement was signed between X and Y", "the MoU was signed by X and Y"
+            for prep in (c for c in verb.children if (c.dep_ == "prep" and c.lower_ in {"with", "between"})
+                         or (c.dep_ == "agent" and token.dep_ == "nsubjpass" and token.head.i == verb.i)):
                 objects = [c for c in prep.children if c.dep_ == "pobj"] or [doc[prep.i + 1]] * (prep.i + 1 < len(doc))
                 for pobj in objects:
                     for mention in _mentions_for(state, pobj, {"Country", "Organization", "Person"}):
@@ -1863,8 +1991,8 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
             yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
 
 
-RULE_FUNCTIONS = (positions, event_hosts, event_clause_attendance, event_places, event_places_by_verb, deal_parties, based_locations,
-                  apply_rules)
+RULE_FUNCTIONS = (positions, event_hosts, event_clause_attendance, event_places, event_places_by_verb, deal_parties, stake_parties,
+                  based_locations, apply_rules)
 
 
 def extract(doc: Any, article: Article) -> Extraction:
@@ -1872,6 +2000,7 @@ def extract(doc: Any, article: Article) -> Extraction:
     state = _State(doc=doc, article=article)
     collect_mentions(state)
     collect_deals(state)
+    collect_stakes(state)
     relations: list[RelationMention] = []
     for function in RULE_FUNCTIONS:
         relations.extend(function(state))

@@ -1102,3 +1102,69 @@ def test_extract_fresh11_a_lower_case_meeting_that_is_talked_about_is_no_event()
     found = mentions_of("Analysts said the mining ministers' meeting would be short. Officials discussed energy "
                         "investment at length.")
     assert not {m for m in found if m[1] == "Event"}
+
+
+@pytest.mark.parametrize("text", [
+    "After the talks, a financing agreement was signed between Zambia's mines ministry and Afreximbank.",
+    "On Friday a cooperation agreement was signed by Zambia's mines ministry and Afreximbank in Lusaka.",
+])
+def test_extract_deals_a_passive_signing_names_the_parties(text) -> None:
+    parties = {f[0] for f in facts_of(text) if f[1] == "partyTo" and f[3] == "positive"}
+    assert "Afreximbank" in parties
+
+
+@pytest.mark.parametrize("text, minerals", [
+    # the minerals hang on the signing verb, not on the deal noun
+    ("Umicore signed a $90 million offtake agreement with Glencore on Friday for cobalt and nickel.",
+     {"cobalt", "nickel"}),
+    ("A loan agreement was signed between Zambia and Afreximbank on the expansion of a copper smelter.", {"copper"}),
+    # ... or on the deal's kind: "a memorandum of understanding on X"
+    ("Peru and Brazil signed a memorandum of understanding on tin and niobium processing.", {"tin", "niobium"}),
+])
+def test_extract_deals_minerals_on_the_verb_or_the_kind_are_what_the_deal_concerns(text, minerals) -> None:
+    assert {f[2] for f in facts_of(text) if f[1] == "concerns"} >= minerals
+
+
+def test_extract_deals_a_meeting_on_the_sidelines_is_not_what_the_deal_concerns() -> None:
+    found = facts_of("Umicore signed a $90 million supply agreement with Glencore on the sidelines of a cobalt "
+                     "conference in Lusaka.")
+    assert not {f for f in found if f[1] == "concerns" and f[2] == "cobalt" and "agreement" in f[0]}
+
+
+@pytest.mark.parametrize("text, parties, mineral", [
+    ("Glencore agreed on Friday to sell its 30% stake in the Mutanda cobalt mine to Gecamines for $700 million.",
+     {"Glencore", "Gecamines"}, "cobalt"),
+    ("Ma'aden will pay $2 billion for a 10 percent stake in a Chilean lithium project.", {"Ma'aden"}, "lithium"),
+    ("Zambia completed the sale of a 20% stake in a copper mine to Vedanta for $400 million.",
+     {"Zambia", "Vedanta"}, "copper"),
+])
+def test_extract_deals_a_stake_traded_for_a_price_is_a_deal(text, parties, mineral) -> None:
+    found = facts_of(text)
+    stake = {f[2] for f in found if f[1] == "partyTo"}
+    assert len(stake) == 1 and "stake" in next(iter(stake))
+    assert {f[0] for f in found if f[1] == "partyTo" and f[3] == "positive"} >= parties
+    assert {f[2] for f in found if f[1] == "concerns" and "stake" in f[0]} == {mineral}
+
+
+def test_extract_deals_a_stake_without_a_price_is_no_deal() -> None:
+    found = facts_of("Glencore took a 30% stake in the Mutanda cobalt mine in March.")
+    assert not {f for f in found if f[1] in {"partyTo", "concerns"}}
+
+
+def test_extract_deals_a_stake_inside_a_deal_names_that_deals_parties() -> None:
+    found = facts_of("Zambia and Oman signed an agreement under which Minerals Development Oman will take a 15% stake "
+                     "in a copper mine for $300 million.")
+    deals = {f[2] for f in found if f[1] == "partyTo"}
+    assert deals == {"agreement"}
+    assert ("Minerals Development Oman", "partyTo", "agreement", "positive", "planned") in found
+
+
+def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
+    found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
+    assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
+
+
+def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
+    found = facts_of("Glencore will pay $700 million for a 30% stake in the Mutanda cobalt mine. Zambia has been "
+                     "left out of the talks.")
+    assert not {f for f in found if f[0] == "Zambia" and f[1] == "partyTo"}

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import _json as _resource_json, ambiguous_country_names, lexicon, places, titles
+from kg.nlp.gazetteer import KNOWN_PERSON, _json as _resource_json, ambiguous_country_names, lexicon, places, titles
 
 __all__ = ["ParagraphSentencizer", "EntityMerger", "LABELS"]
 
@@ -33,7 +33,8 @@ _NAME_TYPES = {"PERSON", "COUNTRY", "DEMONYM", "CITY", "SEAT", "GPE"}
 _PORTFOLIO_TAILS = {"Affairs", "Resources", "Development", "Security", "Transition", "Policy", "Relations"}
 _NAME_WORD = r"^([A-Z0-9][\w.&'\-]*|of|and|on|for|&|-|–)$"
 _PLACE_WORDS = {"Center", "Centre", "Bhawan", "Bhavan", "Palace", "Hall", "Building", "Airport", "Stadium", "Square"}
-_ORG_WORDS = set(lexicon()["org_suffixes"]) | set(lexicon()["legal_forms"]) | {"University", "Foundation", "Fund"}
+_MEDIA_WORDS = frozenset(lexicon()["media_suffixes"])  # "Meridian Wire", "Sahel Presse": a news outlet
+_ORG_WORDS = set(lexicon()["org_suffixes"]) | set(lexicon()["legal_forms"]) | _MEDIA_WORDS | {"University", "Foundation", "Fund"}
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn", "al",
                    "el", "le", "du"}
 # A capital or country name glued to one of these is another place ("Victoria Falls", "Mexico City").
@@ -141,7 +142,7 @@ class EntityMerger:
             [{"ORTH": "Convention"}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
              {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|of|and)$"}, "OP": "*"}],
         ], greedy="LONGEST")
-        suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"] + words["legal_forms"]]
+        suffixes = [[{"ORTH": part} for part in suffix.split()] for suffix in words["org_suffixes"] + words["media_suffixes"] + words["legal_forms"]]
         tail = [{"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
                 {"TEXT": {"REGEX": r"^([A-Z][\w.&'\-]*|and|&)$"}, "OP": "*"}]
         # "the Authority for the Regulation and Control of Strategic Mineral Substances Markets": a body
@@ -583,7 +584,7 @@ class EntityMerger:
                 longer.append(Span(doc, title.start, cut, label="TITLE", span_id=title.id_) if cut > end else title)
             elif i < len(doc) and doc[i].ent_type_ == "PERSON":
                 if i - 2 > end and doc[i - 1].is_title and doc[i - 1].text not in _PORTFOLIO_WORDS | _PORTFOLIO_TAILS \
-                        and doc[i - 2].lower_ not in {"of", "the", "for"}:
+                        and doc[i - 2].lower_ not in {"of", "the", "for"} and doc[i].ent_id_ != KNOWN_PERSON:
                     i -= 1  # "… Infrastructure and Energy Belinda Balluku": the NER's person lost her given name
                 longer.append(Span(doc, title.start, i, label="TITLE", span_id=title.id_))
             elif (cut := next((j for j in range(end + 4, i) if doc[j].lower_ == "and" and doc[j - 1].is_title

@@ -181,6 +181,24 @@ def leaders() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in found.items()}
 
 
+KNOWN_PERSON = "person:known"  # the id of a person's name the ruler found (dropped from the final entities)
+
+
+def _leader_names() -> list[str]:
+    """The full names and aliases of ``leaders.jsonl`` of two words or more, as written and without
+    their diacritics ("Assimi Goïta", "Assimi Goita"): people the model may not know are people
+    ("Bahlil Lahadalia" is no place)."""
+    import unicodedata
+
+    names: dict[str, None] = {}
+    for row in _jsonl("leaders.jsonl"):
+        for name in (row["name"], *row["aliases"]):
+            if " " in name.strip():
+                plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+                names.update({name: None, plain: None})
+    return list(names)
+
+
 @lru_cache(maxsize=1)
 def appositive_titles() -> frozenset[str]:
     """Title nouns that name a post in apposition to a person ("Robert Haines, the bank's chairman")."""
@@ -191,7 +209,7 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Patterns for two entity rulers: case-sensitive names, and lower-cased minerals/titles.
 
     Labels: COUNTRY (names, aliases, demonyms), CITY (capitals), SEAT (seats of government),
-    MINERAL, TITLE. The ``id`` carries the canonical key (``country:PK``, ``mineral:lithium``).
+    ORG (our organisations), PERSON (office holders), MINERAL, TITLE. The ``id`` carries the canonical key (``country:PK``, ``mineral:lithium``).
     """
     exact: list[dict[str, Any]] = []
     for country in countries():
@@ -215,6 +233,8 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         exact.append({"label": "GPE", "pattern": place})
     for seat in seats():
         exact.append({"label": "SEAT", "pattern": seat["text"], "id": f"country:{seat['country']}"})
+    for name in _leader_names():
+        exact.append({"label": "PERSON", "pattern": name, "id": KNOWN_PERSON})
     lower: list[dict[str, Any]] = []
     for mineral in minerals():
         for alias in mineral["aliases"]:
