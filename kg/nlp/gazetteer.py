@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "places", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns", "leaders", "fold_name"]
+__all__ = ["Country", "countries", "country_by_code", "minerals", "organizations", "places", "seats", "titles", "title_countries", "appositive_titles", "lexicon", "ruler_patterns", "leaders", "fold_name", "ascii_spelling"]
 
 RESOURCES = Path(__file__).parent / "resources"
 _AMBIGUOUS_NAMES = {"Jersey", "Georgia", "Chad", "Jordan", "Wales", "Scotland"}
@@ -155,12 +155,17 @@ def title_countries() -> dict[str, str]:
     return {k.casefold(): v for k, v in _json("titles.json")["title_countries"].items()}
 
 
+def ascii_spelling(name: str) -> str:
+    """``name`` without its diacritics ("Assimi Goïta" → "Assimi Goita", "Luleå" → "Lulea")."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def fold_name(name: str) -> str:
     """A person's name for lookup: case, diacritics, dots and hyphens ignored ("Assimi Goïta" is
     "assimi goita", "Kassym-Jomart Tokayev" is "kassym jomart tokayev")."""
-    import unicodedata
-
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    plain = ascii_spelling(name)
     return " ".join(plain.replace(".", " ").replace("-", " ").casefold().split())
 
 
@@ -188,14 +193,11 @@ def _leader_names() -> list[str]:
     """The full names and aliases of ``leaders.jsonl`` of two words or more, as written and without
     their diacritics ("Assimi Goïta", "Assimi Goita"): people the model may not know are people
     ("Bahlil Lahadalia" is no place)."""
-    import unicodedata
-
     names: dict[str, None] = {}
     for row in _jsonl("leaders.jsonl"):
         for name in (row["name"], *row["aliases"]):
             if " " in name.strip():
-                plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-                names.update({name: None, plain: None})
+                names.update({name: None, ascii_spelling(name): None})
     return list(names)
 
 
@@ -209,7 +211,8 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Patterns for two entity rulers: case-sensitive names, and lower-cased minerals/titles.
 
     Labels: COUNTRY (names, aliases, demonyms), CITY (capitals), SEAT (seats of government),
-    ORG (our organisations), PERSON (office holders), MINERAL, TITLE. The ``id`` carries the canonical key (``country:PK``, ``mineral:lithium``).
+    ORG (our organisations), PERSON (office holders), MINERAL, TITLE. The ``id`` carries the
+    canonical key (``country:PK``, ``mineral:lithium``).
     """
     exact: list[dict[str, Any]] = []
     for country in countries():
