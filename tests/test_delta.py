@@ -133,6 +133,25 @@ def test_a_build_that_does_not_conform_raises_and_keeps_the_old_files(
 MUTATIONS = ["drop", "wrong literal", "drop type", "second value", "retype"]
 
 
+def _mutated(lines: list[str], kind: str, pick: int, other: int) -> list[str]:
+    """The sorted lines of a graph with one triple changed in the way ``kind`` says."""
+    line = lines[pick % len(lines)]
+    subject, predicate, _obj = line[:-2].split(" ", 2)
+    type_iri = f"<{RDF.type}>"
+    classes = sorted({row.split(" ", 2)[2][:-2] for row in lines if f" {type_iri} " in row})
+    changed = [row for row in lines if row != line]
+    if kind == "wrong literal":
+        changed.append(f'{subject} {predicate} "not what was asked for" .')
+    elif kind == "drop type":
+        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
+    elif kind == "second value":
+        changed += [f"{subject} {predicate} {lines[other % len(lines)].split(' ', 2)[2][:-2]} .", line]
+    elif kind == "retype":
+        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
+        changed.append(f"{subject} {type_iri} {classes[other % len(classes)]} .")
+    return sorted(set(changed))
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(MUTATIONS), pick=st.integers(min_value=0), other=st.integers(min_value=0))
 def test_delta_check_agrees_with_the_whole_check(built: tuple[Graph, list[str]], kind: str, pick: int, other: int) -> None:
@@ -142,22 +161,7 @@ def test_delta_check_agrees_with_the_whole_check(built: tuple[Graph, list[str]],
     from kg.rdf.validate import validate
 
     _graph, lines = built
-    line = lines[pick % len(lines)]
-    subject, predicate, obj = line[:-2].split(" ", 2)
-    type_iri = f"<{RDF.type}>"
-    classes = sorted({row.split(" ", 2)[2][:-2] for row in lines if f" {type_iri} " in row})
-    changed = [row for row in lines if row != line]
-    if kind == "wrong literal":
-        changed.append(f'{subject} {predicate} "not what was asked for" .')
-    elif kind == "drop type":
-        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
-    elif kind == "second value":
-        changed.append(f"{subject} {predicate} {lines[other % len(lines)].split(' ', 2)[2][:-2]} .")
-        changed = changed + [line]
-    elif kind == "retype":
-        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
-        changed.append(f"{subject} {type_iri} {classes[other % len(classes)]} .")
-    changed = sorted(set(changed))
+    changed = _mutated(lines, kind, pick, other)
     whole = validate(graph_of_lines(changed))[0]
     change = changed_subgraph(iter(lines), changed)
     assert change is not None
@@ -175,21 +179,7 @@ def test_checking_only_the_constrained_lines_agrees_with_the_whole_check(
     from kg.rdf.validate import checked_lines, validate
 
     _graph, lines = built
-    line = lines[pick % len(lines)]
-    subject, predicate, _obj = line[:-2].split(" ", 2)
-    type_iri = f"<{RDF.type}>"
-    classes = sorted({row.split(" ", 2)[2][:-2] for row in lines if f" {type_iri} " in row})
-    changed = [row for row in lines if row != line]
-    if kind == "wrong literal":
-        changed.append(f'{subject} {predicate} "not what was asked for" .')
-    elif kind == "drop type":
-        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
-    elif kind == "second value":
-        changed += [f"{subject} {predicate} {lines[other % len(lines)].split(' ', 2)[2][:-2]} .", line]
-    elif kind == "retype":
-        changed = [row for row in lines if not row.startswith(f"{subject} {type_iri} ")]
-        changed.append(f"{subject} {type_iri} {classes[other % len(classes)]} .")
-    changed = sorted(set(changed))
+    changed = _mutated(lines, kind, pick, other)
     kept = list(checked_lines(changed))
     assert len(kept) < len(changed)  # the document texts, counts and PROV links are left out
     assert validate(graph_of_lines(kept))[0] == validate(graph_of_lines(changed))[0]
