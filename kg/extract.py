@@ -542,7 +542,7 @@ def collect_stakes(state: _State) -> None:
             continue
         if token.dep_ == "dobj" and token.head.lemma_ in _STAKE_VERBS:
             trade, priced = token.head, [t for t in token.head.subtree if t.i > token.i and t.lower_ == "for"
-                                         and t.dep_ == "prep"]
+                                         and t.dep_ == "prep"] or _price_after(token)[1]
         elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ in _PRICE_VERBS:
             trade, priced = token.head.head, [c for c in token.head.head.children if c.dep_ == "dobj"]
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in _TRADE_NOUNS:
@@ -570,6 +570,22 @@ def collect_stakes(state: _State) -> None:
         state.deals[token.i] = mention
         state.deal_order.append((token.i, mention))
         state.trades[token.i] = (trade, token)
+
+
+def _price_after(stake: Any) -> tuple[list[Any], list[Any]]:
+    """The words after a traded stake up to the next clause ("sell its 55% stake in X's Y mine to a
+    consortium led by Z for about $1.6 billion", where the parser hangs "mine" and all after it on
+    another verb): the "to"/"from" phrases before the price and the "for" that carries the price."""
+    sentence = stake.sent
+    passed: list[Any] = []
+    for word in sentence[stake.i + 1 - sentence.start:]:
+        if (word.pos_ in {"VERB", "AUX"} and word.dep_ != "acl") or word.lower_ in {";", "and", "but"}:
+            break
+        if word.lower_ == "for" and word.dep_ == "prep":
+            return passed, [word] if any(t.ent_type_ == "MONEY" for t in word.subtree) else []
+        if word.lower_ in {"to", "from"} and word.dep_ in {"prep", "dative"}:
+            passed.append(word)
+    return [], []
 
 
 def _phrase_end(node: Any) -> int:
@@ -602,6 +618,10 @@ def stake_parties(state: _State) -> Iterator[RelationMention]:
         for holder in dict.fromkeys((trade, stake, *inside, *([verb] if verb is not None else []))):
             found += [(o, "partyTo.stake.counterpart.v1") for p in holder.children
                       if p.dep_ in {"prep", "dative"} and p.lower_ in {"to", "from"} for o in p.children if o.dep_ == "pobj"]
+        if not any(rule == "partyTo.stake.counterpart.v1" for _n, rule in found):
+            # misparsed: the "to" before the price hangs elsewhere
+            found += [(o, "partyTo.stake.counterpart.v1") for p in _price_after(stake)[0] for o in p.children
+                      if o.dep_ == "pobj"]
         clause = verb if verb is not None else trade
         polarity, modality = polarity_of(clause), modality_of(clause)
         seen: set[int] = set()

@@ -1024,6 +1024,14 @@ def test_extract_deals_a_stake_traded_for_a_price_is_a_deal(text, parties, miner
     assert {f[2] for f in found if f[1] == "concerns" and "stake" in f[0]} == {mineral}
 
 
+def test_extract_deals_a_stake_priced_after_a_misparse_is_a_deal() -> None:
+    # the parser hangs "mine to a consortium ... for about $1.2 billion" on "is", away from "sell"
+    found = facts_of("Antofagasta Metals is in advanced talks to sell its 49% stake in Chile's Maria Elena mine to a "
+                     "consortium led by Korea's LS Cable for about $1.2 billion, two bankers said.")
+    assert {(f[0], f[3]) for f in found if f[1] == "partyTo" and "49% stake" in f[2]} == {
+        ("Antofagasta Metals", "positive"), ("LS Cable", "positive")}
+
+
 def test_extract_deals_a_stake_without_a_price_is_no_deal() -> None:
     found = facts_of("Glencore took a 30% stake in the Mutanda cobalt mine in March.")
     assert not {f for f in found if f[1] in {"partyTo", "concerns"}}
