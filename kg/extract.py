@@ -525,6 +525,8 @@ def collect_deals(state: _State) -> None:
 
 # "sell a stake", "buy a stake" and "pay $1bn for a stake", "the sale of a stake"
 _STAKE_VERBS = {"buy", "sell", "acquire", "purchase", "take", "offload", "divest"}
+# what else is sold for a price: "sell its Brazilian nickel business to MMG for up to $500 million"
+_TRADED = {"stake", "business", "unit", "division", "subsidiary", "asset", "operation", "mine", "project"}
 _PRICE_VERBS = {"pay", "invest", "spend"}
 _TRADE_NOUNS = {"sale", "purchase", "acquisition"}
 
@@ -538,9 +540,9 @@ def collect_stakes(state: _State) -> None:
     to CGN") tells that deal's parties instead."""
     doc = state.doc
     for token in state.tokens:
-        if token.lemma_ != "stake" or token.pos_ != "NOUN" or token.i in state.deals or token.i in state.by_token:
+        if token.lemma_ not in _TRADED or token.pos_ != "NOUN" or token.i in state.deals or token.i in state.by_token:
             continue
-        if token.dep_ == "dobj" and token.head.lemma_ in _STAKE_VERBS:
+        if token.dep_ == "dobj" and token.head.lemma_ in _STAKE_VERBS - ({"take"} if token.lemma_ != "stake" else set()):
             trade, priced = token.head, [t for t in token.head.subtree if t.i > token.i and t.lower_ == "for"
                                          and t.dep_ == "prep"] or _price_after(token)[1]
         elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ in _PRICE_VERBS:
@@ -630,8 +632,10 @@ def stake_parties(state: _State) -> Iterator[RelationMention]:
                 if id(mention) not in seen:
                     seen.add(id(mention))
                     yield _relation(state, mention, "partyTo", deal, token, rule, 0.7, polarity, modality)
-        minerals = {id(m): m for p in stake.children if p.dep_ == "prep" and p.lower_ == "in"
-                    for t in p.subtree if (m := state.by_token.get(t.i)) is not None and m.type == "Mineral"}
+        # "a stake in a copper mine", "its Brazilian nickel business"
+        words = [*(t for p in stake.children if p.dep_ == "prep" and p.lower_ == "in" for t in p.subtree),
+                 *(t for c in stake.lefts if c.dep_ in {"compound", "amod", "nmod"} for t in c.subtree)]
+        minerals = {id(m): m for t in words if (m := state.by_token.get(t.i)) is not None and m.type == "Mineral"}
         for mineral in minerals.values():
             yield _relation(state, deal, "concerns", mineral, token, "concerns.stake.v1", 0.7, "positive", modality)
 

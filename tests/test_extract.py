@@ -1024,6 +1024,19 @@ def test_extract_deals_a_stake_traded_for_a_price_is_a_deal(text, parties, miner
     assert {f[2] for f in found if f[1] == "concerns" and "stake" in f[0]} == {mineral}
 
 
+@pytest.mark.parametrize("text, deal", [
+    ("Sandvik Metals agreed in May to sell its Swedish cobalt business to Umicore for up to $300 million.",
+     True),
+    ("Sandvik Metals plans to sell its Swedish cobalt business to Umicore next year.", False),  # no price
+])
+def test_extract_deals_a_business_sold_for_a_price_is_a_deal(text, deal) -> None:
+    found = facts_of(text)
+    expected = {("Sandvik Metals", "partyTo", "Swedish cobalt business", "positive", "asserted"),
+                ("Umicore", "partyTo", "Swedish cobalt business", "positive", "asserted"),
+                ("Swedish cobalt business", "concerns", "cobalt", "positive", "asserted")}
+    assert {f for f in found if f[1] in {"partyTo", "concerns"}} == (expected if deal else set())
+
+
 def test_extract_deals_a_stake_priced_after_a_misparse_is_a_deal() -> None:
     # the parser hangs "mine to a consortium ... for about $1.2 billion" on "is", away from "sell"
     found = facts_of("Antofagasta Metals is in advanced talks to sell its 49% stake in Chile's Maria Elena mine to a "
