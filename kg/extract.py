@@ -493,8 +493,12 @@ def collect_deals(state: _State) -> None:
         for child in token.rights:  # "a partnership worth A$1.2bn", "an agreement valued at $2bn"
             if money is None and child.lower_ in {"worth", "valued"}:
                 money = parse_amount(doc[child.i:child.right_edge.i + 1].text)
+        # "the strategic partnership on raw materials that Greenland signed with the EU": signed by a named
+        # party (the parser may hang the clause on "materials")
+        signed_by = any(c.dep_ == "relcl" and c.lemma_ in _SIGNING and any(
+            s.dep_ == "nsubj" and s.i in state.by_token for s in c.children) for c in _with_topic(token))
         if token.lower_ in {"partnership", "partnerships", "venture"}:
-            signed = _deal_verb_of(token) in _SIGNING and not (
+            signed = signed_by or _deal_verb_of(token) in _SIGNING and not (
                 token.dep_ == "dobj" and token.head.dep_ in {"xcomp", "ccomp"}
                 and token.head.head.lemma_ in relation_rules()["proposed"])  # "proposed establishing a partnership"
             if money is None and not signed:
@@ -505,13 +509,13 @@ def collect_deals(state: _State) -> None:
         if not named and any(t.ent_type_ == "DATE" for t in doc[token.left_edge.i:token.i]):
             named = True  # "the 2025 accord", "last year's bilateral minerals agreement"
         indefinite = any(c.lower_ in {"a", "an"} for c in token.children)
-        if not named and indefinite and (any(
+        if not named and (signed_by or indefinite and (any(
                 c.dep_ in {"acl", "relcl"} and c.lemma_ in relation_rules()["deal_verbs"] for c in token.children)
-                or (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in relation_rules()["deal_verbs"])):
+                or (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in relation_rules()["deal_verbs"]))):
             named = True  # "a pact that Brazil and Russia had floated", "might sign a follow-up agreement"
             for child in token.rights:
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "over"} and party is None:
-                    end = child.right_edge.i + 1
+                    end = _phrase_end(child) if signed_by else child.right_edge.i + 1
         if money is None and party is None and not named:
             continue
         if token.lower_ in {"loan", "loans"} and _deal_verb_of(token) not in _SIGNING | {"secure", "offer", "obtain"}:
@@ -642,6 +646,13 @@ def stake_parties(state: _State) -> Iterator[RelationMention]:
 
 _SIGNING = {"sign", "ink", "seal", "conclude", "agree", "launch", "announce", "forge", "establish", "finalise",
             "finalize", "strike", "reach", "ratify", "form"}
+
+
+def _with_topic(token: Any) -> list[Any]:
+    """The children of a deal noun and of what its "on"/"for" phrase names ("a partnership on raw
+    materials that X signed")."""
+    return [*token.children, *(c for p in token.children if p.dep_ == "prep" and p.lower_ in {"on", "for"}
+                               for o in p.children if o.dep_ == "pobj" for c in o.children)]
 
 
 def _deal_verb_of(token: Any) -> str:
@@ -1859,6 +1870,7 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
         token = doc[index]
         found: list[tuple[Mention, str, float]] = []
         clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+        clauses += [c for c in _with_topic(token) if c.head.i != token.i and c.dep_ == "relcl" and c.lemma_ in _SIGNING]
         verb, via_with = _deal_governor(token)
         denied = verb is not None and (polarity_of(verb) == "negative") != (verb.lemma_ in relation_rules()["deal_negators"])
         for clause in clauses[1:]:

@@ -1058,6 +1058,24 @@ def test_extract_deals_a_stake_inside_a_deal_names_that_deals_parties() -> None:
     assert ("Minerals Development Oman", "partyTo", "agreement", "positive", "planned") in found
 
 
+@pytest.mark.parametrize("text, deal", [
+    ("Officials point to the strategic partnership on raw materials that Rwanda signed with the European Union "
+     "in 2024.", "strategic partnership on raw materials"),
+    # the parser hangs "that Rwanda signed" on "metals"
+    ("Mutesi, for her part, cites the strategic partnership on battery metals that Rwanda signed with the European "
+     "Union in 2024 as proof of progress.", "strategic partnership on battery metals"),
+])
+def test_extract_deals_a_definite_deal_that_a_named_party_signed_is_a_deal(text, deal) -> None:
+    assert {(f[0], f[2]) for f in facts_of(text) if f[1] == "partyTo" and f[3] == "positive"} == {
+        ("Rwanda", deal), ("European Union", deal)}
+
+
+def test_extract_deals_a_definite_partnership_signed_by_no_one_named_is_no_deal() -> None:
+    found = facts_of("Mutesi, for her part, cites the strategic partnership on battery metals that officials signed in "
+                     "2024 as proof of progress.")
+    assert not {f for f in found if f[1] in {"partyTo", "concerns"}}
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
