@@ -795,6 +795,14 @@ def _follow(token: Any, path: str) -> list[Any]:
                                        and q.head.head.i in above))]
                 for child in preps:
                     found += [c for c in child.children if c.dep_ == "pobj"]
+            elif step == "agent":
+                agents = [c for c in node.children if c.dep_ == "agent"]
+                if not agents and any(c.dep_ == "auxpass" for c in node.children):
+                    # "was signed in Lusaka by X and Y": the parser hangs "by" on the place
+                    agents = [b for p in node.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}
+                              for o in p.children if o.dep_ == "pobj" and o.ent_type_ in {"CITY", "GPE", "LOC", "FAC"}
+                              for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+                found += agents
             else:
                 found += [c for c in node.children if c.dep_ == step]
         current = found

@@ -1076,6 +1076,15 @@ def test_extract_deals_a_definite_partnership_signed_by_no_one_named_is_no_deal(
     assert not {f for f in found if f[1] in {"partyTo", "concerns"}}
 
 
+def test_extract_deals_signed_in_a_place_by_x_names_x_when_by_hangs_on_the_place() -> None:
+    # the parser hangs "by ..." on "Lusaka"; the minister signs for Zambia
+    found = facts_of("Ma'aden agreed to pay $2 billion for a 10 percent stake in Kansanshi Mining. The deal was "
+                     "signed in Lusaka by Zambian Mines Minister Paul Kabuswe and the fund's chief executive, "
+                     "Khalid Al Mansoori.")
+    assert {f[0] for f in found if f[1] == "partyTo" and f[3] == "positive"} >= {
+        "Paul Kabuswe", "Khalid Al Mansoori", "Zambian"}
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
