@@ -395,8 +395,8 @@ def collect_acronyms(state: _State) -> None:
 def collect_surnames(state: _State, names: set[str]) -> None:
     """A surname alone ("Marsh met …") is a person when the full name was given; the NER may miss it."""
     for token in state.tokens:
-        if (token.i not in state.by_token and token.pos_ == "PROPN" and token.text in names
-                and not token.ent_type_ and token.is_title):
+        if (token.i not in state.by_token and token.text in names and not token.ent_type_ and token.is_title
+                and (token.pos_ == "PROPN" or token.dep_ in {"nsubj", "nsubjpass", "conj", "pobj", "dobj"})):
             span = state.doc[token.i:token.i + 1]
             _register(state, span, _mention(span, "Person", state.sentence_of[token.i]))
 

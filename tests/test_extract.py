@@ -1085,6 +1085,21 @@ def test_extract_deals_signed_in_a_place_by_x_names_x_when_by_hangs_on_the_place
         "Paul Kabuswe", "Khalid Al Mansoori", "Zambian"}
 
 
+@pytest.mark.parametrize("dep, person", [("nsubj", True), ("advmod", False)])
+def test_extract_a_surname_the_tagger_called_a_verb_is_a_person_as_an_argument(dep: str, person: bool) -> None:
+    from spacy.tokens import Doc
+
+    # "Marc Tremblay arrived. Tremblay and Olena Kovalenko left.", the second "Tremblay" tagged a verb
+    words = ["Marc", "Tremblay", "arrived", ".", "Tremblay", "and", "Olena", "Kovalenko", "left", "."]
+    doc = Doc(make_nlp().vocab, words=words,
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "VERB", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+              heads=[1, 2, 2, 2, 8, 4, 7, 4, 8, 8],
+              deps=["compound", "nsubj", "ROOT", "punct", dep, "cc", "compound", "conj", "ROOT", "punct"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    found = extract(doc, article_from_text(doc.text, id="t", published="2026-03-10"))
+    assert (("Person", "Tremblay") in {(m.type, m.text) for m in found.mentions}) is person
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
