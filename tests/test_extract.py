@@ -1100,6 +1100,14 @@ def test_extract_a_surname_the_tagger_called_a_verb_is_a_person_as_an_argument(d
     assert (("Person", "Tremblay") in {(m.type, m.text) for m in found.mentions}) is person
 
 
+def test_extract_the_government_of_a_country_is_the_country_and_a_ministry_keeps_its_name() -> None:
+    article = article_from_text("The memorandum was signed in Lusaka by the Ministry of Energy, Government of Zambia "
+                                "and the Government of Namibia.", id="t", published="2026-03-10")
+    found = extract(make_nlp()(article.text), article)
+    assert {(m.type, m.text) for m in found.mentions if m.type in {"Organization", "Country"}} == {
+        ("Organization", "Ministry of Energy"), ("Country", "Zambia"), ("Country", "Namibia")}
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
