@@ -539,7 +539,8 @@ def collect_deals(state: _State) -> None:
                 c.dep_ in {"acl", "relcl"} and c.lemma_ in relation_rules()["deal_verbs"] for c in token.children)
                 or (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in relation_rules()["deal_verbs"]))):
             named = True  # "a pact that Brazil and Russia had floated", "might sign a follow-up agreement"
-            for child in token.rights:
+            for child in [*token.rights, *(c for o in of[:1] for c in o.rights)]:
+                # "a memorandum of understanding on the joint exploration of copper": on the deal or its kind
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "over"} and party is None:
                     end = _phrase_end(child) if signed_by else child.right_edge.i + 1
         if money is None and party is None and not named:

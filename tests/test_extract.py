@@ -1108,6 +1108,13 @@ def test_extract_the_government_of_a_country_is_the_country_and_a_ministry_keeps
         ("Organization", "Ministry of Energy"), ("Country", "Zambia"), ("Country", "Namibia")}
 
 
+def test_extract_deals_a_memorandum_of_understanding_is_named_with_what_it_is_on() -> None:
+    found = facts_of("Peru and Chile on Monday signed a memorandum of understanding on the joint processing of lithium "
+                     "and copper, officials said.")
+    assert {f[2] for f in found if f[1] == "partyTo"} == {
+        "memorandum of understanding on the joint processing of lithium and copper"}
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
