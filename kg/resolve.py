@@ -228,7 +228,9 @@ def _deal_reference_keys(mentions: Sequence[tuple[str, Mention]], keys: dict[int
     ``keys`` are the document's keys so far, ``parties`` pairs (party, deal) of positive partyTo
     relations, as indices into ``mentions``. A reference is a deal without a value of at most four
     words ending in a deal word; each capitalised name before the head must be a party of the deal
-    (by its key, so a demonym counts) or stand in its text, each other word must stand in its text."""
+    (by its key, so a demonym counts) or stand in its text, each other word must stand in its text,
+    but for a mineral when the reference shares a party with the deal (a headline's "CBMM seals
+    niobium supply pact" for "CBMM signed a $450 million supply agreement")."""
     deals = [i for i, (_d, m) in enumerate(mentions) if m.type == "Deal"]
     by_name: dict[str, set[str]] = defaultdict(set)
     for i, (_d, mention) in enumerate(mentions):
@@ -236,6 +238,7 @@ def _deal_reference_keys(mentions: Sequence[tuple[str, Mention]], keys: dict[int
     party_keys: dict[str, set[str]] = defaultdict(set)
     for party, deal in parties:
         party_keys[keys[deal]].add(keys[party])
+    mineral_words = {m.text.casefold() for _d, m in mentions if m.type == "Mineral"}
     texts: dict[str, list[str]] = defaultdict(list)
     for i in deals:
         texts[keys[i]] += [t.casefold() for t in (mentions[i][1].text, mentions[i][1].name) if t]
@@ -248,10 +251,12 @@ def _deal_reference_keys(mentions: Sequence[tuple[str, Mention]], keys: dict[int
         modifiers = words[:-1]
         names = [n for n in re.split(r"\s*\b[a-z][\w-]*\b\s*", " ".join(modifiers)) if n]
         others = [w for w in modifiers if w[:1].islower()]
+        minerals = {w for w in others if w.casefold() in mineral_words}
         candidates = {key for key in texts if key != keys[i]
                       and all(by_name.get(n.casefold(), set()) & party_keys[key] or _stands_in(n, texts[key])
                               for n in names)
-                      and all(_stands_in(w, texts[key]) for w in others)}
+                      and all(_stands_in(w, texts[key]) or (w in minerals and party_keys[keys[i]] & party_keys[key])
+                              for w in others)}
         if len(candidates) != 1:
             continue
         target = candidates.pop()

@@ -100,6 +100,17 @@ def test_a_deal_reference_that_names_no_single_deal_stays_itself(reference: str)
     assert _references(reference) == {}
 
 
+@pytest.mark.parametrize("shared, merged", [(True, True), (False, False)])
+def test_a_deal_reference_may_name_a_mineral_when_it_shares_a_party_with_the_deal(shared: bool, merged: bool) -> None:
+    # the headline's "Eramet seals manganese supply pact" for "Eramet signed a $200 million supply agreement"
+    mentions = [("d", Mention(start=0, end=6, text="Eramet", type="Organization")),
+                ("d", Mention(start=0, end=9, text="manganese", type="Mineral", key="mineral:manganese")),
+                _deal("manganese supply pact"), _deal("$200 million supply agreement", 200_000_000)]
+    keys = {i: entity_key(m) for i, (_d, m) in enumerate(mentions)}
+    parties = [(0, 2), (0, 3)] if shared else [(0, 3)]
+    assert (_deal_reference_keys(mentions, keys, parties) == {2: keys[3]}) is merged
+
+
 def test_a_deal_reference_named_by_parties_of_two_deals_stays_itself() -> None:
     mentions = [("d", Mention(start=0, end=11, text="Kivu Mining", type="Organization")),
                 _deal("sale of a 20% stake in Tarn Copper for $300 million", 300_000_000),
