@@ -545,6 +545,8 @@ def collect_deals(state: _State) -> None:
                     end = _phrase_end(child) if signed_by else child.right_edge.i + 1
         if money is None and party is None and not named:
             continue
+        if money is None and any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
+            continue  # "warned Niger against any uranium deal with Iran": no deal is named
         if token.lower_ in {"loan", "loans"} and _deal_verb_of(token) not in _SIGNING | {"secure", "offer", "obtain"}:
             continue  # "signed a EUR 180 million loan" is a deal; "approved a loan to X" is a decision about one
         span = doc[start:end]

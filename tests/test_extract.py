@@ -1115,6 +1115,14 @@ def test_extract_deals_a_memorandum_of_understanding_is_named_with_what_it_is_on
         "memorandum of understanding on the joint processing of lithium and copper"}
 
 
+def test_extract_deals_any_deal_is_no_deal() -> None:
+    assert not {f for f in facts_of("Washington has warned Bolivia against any lithium deal with Russia, officials "
+                                    "said.") if f[1] in {"partyTo", "concerns"}}
+    # "no agreement" keeps its parties, with a negative polarity
+    assert ("Russia", "partyTo", "lithium agreement with Russia", "negative", "asserted") in facts_of(
+        "Bolivia reached no lithium agreement with Russia, officials said.")
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
