@@ -516,9 +516,13 @@ def collect_deals(state: _State) -> None:
                         # ("a $15 million agreement between X and Y" is named by its value)
                         end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
         money = parse_amount(doc[start:token.i].text)
+        worth = None
         for child in token.rights:  # "a partnership worth A$1.2bn", "an agreement valued at $2bn"
             if money is None and child.lower_ in {"worth", "valued"}:
                 money = parse_amount(doc[child.i:child.right_edge.i + 1].text)
+                phrase = doc[child.i:child.right_edge.i + 1].text
+                if money is not None and money.text in phrase:
+                    worth = (child.i, phrase[:phrase.index(money.text) + len(money.text)])
         # "the strategic partnership on raw materials that Greenland signed with the EU": signed by a named
         # party (the parser may hang the clause on "materials")
         signed_by = any(c.dep_ == "relcl" and c.lemma_ in _SIGNING and any(
@@ -550,7 +554,9 @@ def collect_deals(state: _State) -> None:
         if token.lower_ in {"loan", "loans"} and _deal_verb_of(token) not in _SIGNING | {"secure", "offer", "obtain"}:
             continue  # "signed a EUR 180 million loan" is a deal; "approved a loan to X" is a decision about one
         span = doc[start:end]
-        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money)
+        # "a smaller agreement worth 2.4 billion afghanis": the value is part of the name
+        name = f"{span.text} {worth[1]}" if worth is not None and worth[0] >= end else None
+        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money, name=name)
         state.mentions.append(mention)
         state.deals[token.i] = mention
         state.deal_order.append((token.i, mention))

@@ -1123,6 +1123,14 @@ def test_extract_deals_any_deal_is_no_deal() -> None:
         "Bolivia reached no lithium agreement with Russia, officials said.")
 
 
+def test_extract_deals_a_value_given_by_worth_is_part_of_the_deals_name() -> None:
+    article = article_from_text("The ministry signed a smaller agreement worth 1.5 billion afghanis with Ariana Minerals "
+                                "on Monday.", id="t", published="2026-03-10")
+    deals = [m for m in extract(make_nlp()(article.text), article).mentions if m.type == "Deal"]
+    assert [(d.name, d.value.amount if d.value else None, d.value.currency if d.value else None) for d in deals] == [
+        ("smaller agreement worth 1.5 billion afghanis", 1_500_000_000, "AFN")]
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
