@@ -514,7 +514,11 @@ def collect_deals(state: _State) -> None:
                     party = state.by_token[objects[0].i]
                     if child.lower_ == "with" or not parse_amount(doc[start:token.i].text):
                         # ("a $15 million agreement between X and Y" is named by its value)
-                        end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
+                        # the party's own phrase, not its apposition or clause ("with South Korea's
+                        # POSCO Holdings, which plans to build a lithium refinery")
+                        limit = _phrase_end(objects[0])
+                        end = max([t.i for t in objects[0].subtree if t.i in state.by_token and t.i < limit]
+                                  or [objects[0].i]) + 1
         money = parse_amount(doc[start:token.i].text)
         worth = None
         for child in token.rights:  # "a partnership worth A$1.2bn", "an agreement valued at $2bn"

@@ -1131,6 +1131,12 @@ def test_extract_deals_a_value_given_by_worth_is_part_of_the_deals_name() -> Non
         ("smaller agreement worth 1.5 billion afghanis", 1_500_000_000, "AFN")]
 
 
+def test_extract_deals_a_deals_name_ends_with_its_partys_own_phrase() -> None:
+    found = facts_of("Argentina signed a memorandum with Japan's Toyota Tsusho, which plans to build a lithium plant in "
+                     "Jujuy.")
+    assert {f[2] for f in found if f[1] == "partyTo"} == {"memorandum with Japan's Toyota Tsusho"}
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
