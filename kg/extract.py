@@ -2007,8 +2007,29 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
             yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
 
 
+def deal_terms(state: _State) -> Iterator[RelationMention]:
+    """What a deal's terms are about: "Under the agreement, the investor will take half of the mine's
+    copper output", "Under the MOU, South Korea will get priority access to graphite and nickel": the
+    minerals of the clause a deal reference governs through "under"."""
+    for token in state.tokens:
+        if token.lower_ != "under" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        deals = [m for o in token.children if o.dep_ == "pobj" for m in _mentions_for(state, o, {"Deal"}, "deal")]
+        if len(deals) != 1:
+            continue
+        clause = token.head
+        # not in an apposition or an adverbial clause ("NMDC, the country's largest iron ore producer, will invest
+        # … in graphite", "… in X, a local processor building a nickel and cobalt refinery")
+        minerals = {id(m): m for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)
+                    and (m := state.by_token.get(t.i)) is not None and m.type == "Mineral"
+                    and not any(a.dep_ in {"appos", "advcl"} for a in t.ancestors if clause.is_ancestor(a))}
+        for mineral in minerals.values():
+            yield _relation(state, deals[0], "concerns", mineral, token, "concerns.terms.v1", 0.7, "positive",
+                            modality_of(clause))
+
+
 RULE_FUNCTIONS = (positions, event_hosts, event_clause_attendance, event_places, event_places_by_verb, deal_parties, stake_parties,
-                  based_locations, apply_rules)
+                  deal_terms, based_locations, apply_rules)
 
 
 def extract(doc: Any, article: Article) -> Extraction:

@@ -1137,6 +1137,17 @@ def test_extract_deals_a_deals_name_ends_with_its_partys_own_phrase() -> None:
     assert {f[2] for f in found if f[1] == "partyTo"} == {"memorandum with Japan's Toyota Tsusho"}
 
 
+@pytest.mark.parametrize("terms, mineral", [
+    ("Under the agreement, Glencore will finance a new smelter and buy half of the mine's cobalt output for ten years.",
+     "cobalt"),
+    # a mineral in an apposition describes the actor, not the terms
+    ("Under the agreement, Vedanta, the country's largest zinc producer, will finance a new smelter.", None),
+])
+def test_extract_deals_the_minerals_of_a_clause_under_the_deal_are_what_it_concerns(terms, mineral) -> None:
+    found = facts_of("Glencore agreed on Monday to pay $500 million for a 20 percent stake in Mopani Copper. " + terms)
+    assert {f[2] for f in found if f[1] == "concerns"} == ({mineral} if mineral else set())
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
