@@ -225,6 +225,9 @@ def collect_mentions(state: _State) -> None:
         elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
                 and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
             continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
+        elif label in {"ORG", "LOCATION", "PERSON"} and not ent.ent_id_ and re.sub(
+                r"^the\s+", "", ent.text.casefold()) in _event_or_deal_references("deal"):
+            continue  # "Under the MOU": the NER's organisation is the deal spoken of
         elif label == "PERSON" and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
         if label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _names_outlet(ent.text, state.article.outlet):

@@ -1148,6 +1148,18 @@ def test_extract_deals_the_minerals_of_a_clause_under_the_deal_are_what_it_conce
     assert {f[2] for f in found if f[1] == "concerns"} == ({mineral} if mineral else set())
 
 
+@pytest.mark.parametrize("word, organization", [("MOU", False), ("Codelco", True)])
+def test_extract_an_organisation_named_like_a_deal_reference_is_none(word: str, organization: bool) -> None:
+    from spacy.tokens import Doc
+
+    # "Officials praised the MOU.": the NER called "MOU" an organisation
+    doc = Doc(make_nlp().vocab, words=["Officials", "praised", "the", word, "."],
+              pos=["NOUN", "VERB", "DET", "PROPN", "PUNCT"], heads=[1, 1, 3, 1, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "punct"], ents=["O", "O", "O", "B-ORG", "O"])
+    found = extract(doc, article_from_text(doc.text, id="t", published="2026-03-10"))
+    assert any(m.type == "Organization" for m in found.mentions) is organization
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
