@@ -1160,6 +1160,12 @@ def test_extract_an_organisation_named_like_a_deal_reference_is_none(word: str, 
     assert any(m.type == "Organization" for m in found.mentions) is organization
 
 
+def test_extract_deals_the_framework_refers_to_the_last_deal() -> None:
+    found = facts_of("Kenya and Ethiopia signed the Horn Minerals Framework in Nairobi on Monday. Somalia, whose envoy "
+                     "attended the ceremony, did not sign the framework.")
+    assert ("Somalia", "partyTo", "Horn Minerals Framework", "negative", "asserted") in found
+
+
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:
     found = facts_of("Vale signed a $600 million nickel supply agreement with a consortium led by Toyota Tsusho.")
     assert {f[0] for f in found if f[1] == "partyTo"} >= {"Vale", "Toyota Tsusho"}
