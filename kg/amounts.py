@@ -19,6 +19,7 @@ _CURRENCIES = [
     ("ZAR", "ZAR"), ("KRW", "KRW"), ("NGN", "NGN"), ("₦", "NGN"), ("naira", "NGN"), ("kronor", "SEK"), ("yuan", "CNY"), ("dollars", "USD"), ("dollar", "USD"),
     ("euros", "EUR"), ("euro", "EUR"), ("pounds", "GBP"), ("rupees", "INR"), ("yen", "JPY"),
     ("roubles", "RUB"), ("rubles", "RUB"), ("won", "KRW"), ("rand", "ZAR"), ("reais", "BRL"),
+    ("afghanis", "AFN"), ("afghani", "AFN"),
 ]
 _SCALES = {
     "thousand": 10**3, "k": 10**3, "lakh": 10**5, "million": 10**6, "mn": 10**6, "m": 10**6,

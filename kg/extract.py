@@ -199,8 +199,18 @@ def collect_mentions(state: _State) -> None:
     names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
     surnames = {ent[k:].text for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 2 for k in range(1, len(ent) - 1)}
     named_as = _names_typed_elsewhere(state.ents)
+    governments: list[tuple[int, int]] = []
     for ent in state.ents:
         label = ent.label_
+        if label == "ORG" and not ent.ent_id_ and (government := _government_of(ent)) is not None:
+            # "the Government of Ghana" is Ghana; "the Ministry of Mines, Government of India" is a ministry
+            # and India (the gazetteer took the country out of the NER's organisation)
+            governments.append(government)
+            ent = ent.doc[ent.start:government[0]]
+            while len(ent) and (ent[-1].is_punct or ent[-1].lower_ == "the"):
+                ent = ent[:-1]
+            if not len(ent):
+                continue
         if label in {"ORG", "LOCATION", "PERSON"} and not ent.ent_id_ and named_as.get(ent.text, label) != label:
             label = named_as[ent.text]  # "Lusolitio" after "Lusolitio Mineracao" (the NER called it a place)
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
@@ -215,6 +225,9 @@ def collect_mentions(state: _State) -> None:
         elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
                 and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
             continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
+        elif label in {"ORG", "LOCATION", "PERSON"} and not ent.ent_id_ and re.sub(
+                r"^the\s+", "", ent.text.casefold()) in _event_or_deal_references("deal"):
+            continue  # "Under the MOU": the NER's organisation is the deal spoken of
         elif label == "PERSON" and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
         if label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _names_outlet(ent.text, state.article.outlet):
@@ -245,6 +258,10 @@ def collect_mentions(state: _State) -> None:
         else:
             continue
         _register(state, ent, mention)
+    for government, country in governments:
+        if (mention := state.by_token.get(country)) is not None and mention.type == "Country":
+            for i in range(government, country):
+                state.by_token[i] = mention
     collect_acronyms(state)
     collect_surnames(state, names)
     collect_unnamed_events(state)
@@ -328,6 +345,18 @@ def collect_event_places(state: _State) -> None:
             break
 
 
+def _government_of(ent: Any) -> tuple[int, int] | None:
+    """(the "Government" word, the country) of an organisation name that ends in "Government of"
+    or "Government" right before "of" and a country."""
+    doc = ent.doc
+    for government, country in ((ent.end - 2, ent.end), (ent.end - 1, ent.end + 1)):
+        if (ent.start <= government and doc[government].lower_ == "government" and government + 1 < len(doc)
+                and doc[government + 1].lower_ == "of" and country < len(doc)
+                and doc[country].ent_type_ == "COUNTRY" and doc[country].ent_iob_ == "B"):
+            return government, country
+    return None
+
+
 def _register(state: _State, span: Any, mention: Mention) -> None:
     state.add(span, mention)
     if mention.type == "Event":
@@ -408,8 +437,8 @@ def collect_acronyms(state: _State) -> None:
 def collect_surnames(state: _State, names: set[str]) -> None:
     """A surname alone ("Marsh met …") is a person when the full name was given; the NER may miss it."""
     for token in state.tokens:
-        if (token.i not in state.by_token and token.pos_ == "PROPN" and token.text in names
-                and not token.ent_type_ and token.is_title):
+        if (token.i not in state.by_token and token.text in names and not token.ent_type_ and token.is_title
+                and (token.pos_ == "PROPN" or token.dep_ in {"nsubj", "nsubjpass", "conj", "pobj", "dobj"})):
             span = state.doc[token.i:token.i + 1]
             _register(state, span, _mention(span, "Person", state.sentence_of[token.i]))
 
@@ -550,13 +579,25 @@ def collect_deals(state: _State) -> None:
                     party = state.by_token[objects[0].i]
                     if child.lower_ == "with" or not parse_amount(doc[start:token.i].text):
                         # ("a $15 million agreement between X and Y" is named by its value)
-                        end = max(t.i for t in objects[0].subtree if t.i in state.by_token) + 1
+                        # the party's own phrase, not its apposition or clause ("with South Korea's
+                        # POSCO Holdings, which plans to build a lithium refinery")
+                        limit = _phrase_end(objects[0])
+                        end = max([t.i for t in objects[0].subtree if t.i in state.by_token and t.i < limit]
+                                  or [objects[0].i]) + 1
         money = parse_amount(doc[start:token.i].text)
+        worth = None
         for child in token.rights:  # "a partnership worth A$1.2bn", "an agreement valued at $2bn"
             if money is None and child.lower_ in {"worth", "valued"}:
                 money = parse_amount(doc[child.i:child.right_edge.i + 1].text)
+                phrase = doc[child.i:child.right_edge.i + 1].text
+                if money is not None and money.text in phrase:
+                    worth = (child.i, phrase[:phrase.index(money.text) + len(money.text)])
+        # "the strategic partnership on raw materials that Greenland signed with the EU": signed by a named
+        # party (the parser may hang the clause on "materials")
+        signed_by = any(c.dep_ == "relcl" and c.lemma_ in _SIGNING and any(
+            s.dep_ == "nsubj" and s.i in state.by_token for s in c.children) for c in _with_topic(token))
         if token.lower_ in {"partnership", "partnerships", "venture"}:
-            signed = _deal_verb_of(token) in _SIGNING and not (
+            signed = signed_by or _deal_verb_of(token) in _SIGNING and not (
                 token.dep_ == "dobj" and token.head.dep_ in {"xcomp", "ccomp"}
                 and token.head.head.lemma_ in relation_rules()["proposed"])  # "proposed establishing a partnership"
             if money is None and not signed:
@@ -567,19 +608,24 @@ def collect_deals(state: _State) -> None:
         if not named and any(t.ent_type_ == "DATE" for t in doc[token.left_edge.i:token.i]):
             named = True  # "the 2025 accord", "last year's bilateral minerals agreement"
         indefinite = any(c.lower_ in {"a", "an"} for c in token.children)
-        if not named and indefinite and (any(
+        if not named and (signed_by or indefinite and (any(
                 c.dep_ in {"acl", "relcl"} and c.lemma_ in relation_rules()["deal_verbs"] for c in token.children)
-                or (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in relation_rules()["deal_verbs"])):
+                or (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in relation_rules()["deal_verbs"]))):
             named = True  # "a pact that Brazil and Russia had floated", "might sign a follow-up agreement"
-            for child in token.rights:
+            for child in [*token.rights, *(c for o in of[:1] for c in o.rights)]:
+                # "a memorandum of understanding on the joint exploration of copper": on the deal or its kind
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "over"} and party is None:
-                    end = child.right_edge.i + 1
+                    end = _phrase_end(child) if signed_by else child.right_edge.i + 1
         if money is None and party is None and not named:
             continue
+        if money is None and any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
+            continue  # "warned Niger against any uranium deal with Iran": no deal is named
         if token.lower_ in {"loan", "loans"} and _deal_verb_of(token) not in _SIGNING | {"secure", "offer", "obtain"}:
             continue  # "signed a EUR 180 million loan" is a deal; "approved a loan to X" is a decision about one
         span = doc[start:end]
-        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money)
+        # "a smaller agreement worth 2.4 billion afghanis": the value is part of the name
+        name = f"{span.text} {worth[1]}" if worth is not None and worth[0] >= end else None
+        mention = _mention(span, "Deal", state.sentence_of[token.i], None, value=money, name=name)
         state.mentions.append(mention)
         state.deals[token.i] = mention
         state.deal_order.append((token.i, mention))
@@ -587,6 +633,8 @@ def collect_deals(state: _State) -> None:
 
 # "sell a stake", "buy a stake" and "pay $1bn for a stake", "the sale of a stake"
 _STAKE_VERBS = {"buy", "sell", "acquire", "purchase", "take", "offload", "divest"}
+# what else is sold for a price: "sell its Brazilian nickel business to MMG for up to $500 million"
+_TRADED = {"stake", "business", "unit", "division", "subsidiary", "asset", "operation", "mine", "project"}
 _PRICE_VERBS = {"pay", "invest", "spend"}
 _TRADE_NOUNS = {"sale", "purchase", "acquisition"}
 
@@ -600,11 +648,11 @@ def collect_stakes(state: _State) -> None:
     to CGN") tells that deal's parties instead."""
     doc = state.doc
     for token in state.tokens:
-        if token.lemma_ != "stake" or token.pos_ != "NOUN" or token.i in state.deals or token.i in state.by_token:
+        if token.lemma_ not in _TRADED or token.pos_ != "NOUN" or token.i in state.deals or token.i in state.by_token:
             continue
-        if token.dep_ == "dobj" and token.head.lemma_ in _STAKE_VERBS:
+        if token.dep_ == "dobj" and token.head.lemma_ in _STAKE_VERBS - ({"take"} if token.lemma_ != "stake" else set()):
             trade, priced = token.head, [t for t in token.head.subtree if t.i > token.i and t.lower_ == "for"
-                                         and t.dep_ == "prep"]
+                                         and t.dep_ == "prep"] or _price_after(token)[1]
         elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ in _PRICE_VERBS:
             trade, priced = token.head.head, [c for c in token.head.head.children if c.dep_ == "dobj"]
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in _TRADE_NOUNS:
@@ -632,6 +680,22 @@ def collect_stakes(state: _State) -> None:
         state.deals[token.i] = mention
         state.deal_order.append((token.i, mention))
         state.trades[token.i] = (trade, token)
+
+
+def _price_after(stake: Any) -> tuple[list[Any], list[Any]]:
+    """The words after a traded stake up to the next clause ("sell its 55% stake in X's Y mine to a
+    consortium led by Z for about $1.6 billion", where the parser hangs "mine" and all after it on
+    another verb): the "to"/"from" phrases before the price and the "for" that carries the price."""
+    sentence = stake.sent
+    passed: list[Any] = []
+    for word in sentence[stake.i + 1 - sentence.start:]:
+        if (word.pos_ in {"VERB", "AUX"} and word.dep_ != "acl") or word.lower_ in {";", "and", "but"}:
+            break
+        if word.lower_ == "for" and word.dep_ == "prep":
+            return passed, [word] if any(t.ent_type_ == "MONEY" for t in word.subtree) else []
+        if word.lower_ in {"to", "from"} and word.dep_ in {"prep", "dative"}:
+            passed.append(word)
+    return [], []
 
 
 def _phrase_end(node: Any) -> int:
@@ -664,6 +728,10 @@ def stake_parties(state: _State) -> Iterator[RelationMention]:
         for holder in dict.fromkeys((trade, stake, *inside, *([verb] if verb is not None else []))):
             found += [(o, "partyTo.stake.counterpart.v1") for p in holder.children
                       if p.dep_ in {"prep", "dative"} and p.lower_ in {"to", "from"} for o in p.children if o.dep_ == "pobj"]
+        if not any(rule == "partyTo.stake.counterpart.v1" for _n, rule in found):
+            # misparsed: the "to" before the price hangs elsewhere
+            found += [(o, "partyTo.stake.counterpart.v1") for p in _price_after(stake)[0] for o in p.children
+                      if o.dep_ == "pobj"]
         clause = verb if verb is not None else trade
         polarity, modality = polarity_of(clause), modality_of(clause)
         seen: set[int] = set()
@@ -672,14 +740,23 @@ def stake_parties(state: _State) -> Iterator[RelationMention]:
                 if id(mention) not in seen:
                     seen.add(id(mention))
                     yield _relation(state, mention, "partyTo", deal, token, rule, 0.7, polarity, modality)
-        minerals = {id(m): m for p in stake.children if p.dep_ == "prep" and p.lower_ == "in"
-                    for t in p.subtree if (m := state.by_token.get(t.i)) is not None and m.type == "Mineral"}
+        # "a stake in a copper mine", "its Brazilian nickel business"
+        words = [*(t for p in stake.children if p.dep_ == "prep" and p.lower_ == "in" for t in p.subtree),
+                 *(t for c in stake.lefts if c.dep_ in {"compound", "amod", "nmod"} for t in c.subtree)]
+        minerals = {id(m): m for t in words if (m := state.by_token.get(t.i)) is not None and m.type == "Mineral"}
         for mineral in minerals.values():
             yield _relation(state, deal, "concerns", mineral, token, "concerns.stake.v1", 0.7, "positive", modality)
 
 
 _SIGNING = {"sign", "ink", "seal", "conclude", "agree", "launch", "announce", "forge", "establish", "finalise",
             "finalize", "strike", "reach", "ratify", "form"}
+
+
+def _with_topic(token: Any) -> list[Any]:
+    """The children of a deal noun and of what its "on"/"for" phrase names ("a partnership on raw
+    materials that X signed")."""
+    return [*token.children, *(c for p in token.children if p.dep_ == "prep" and p.lower_ in {"on", "for"}
+                               for o in p.children if o.dep_ == "pobj" for c in o.children)]
 
 
 def _deal_verb_of(token: Any) -> str:
@@ -827,6 +904,14 @@ def _follow(token: Any, path: str) -> list[Any]:
                                        and q.head.head.i in above))]
                 for child in preps:
                     found += [c for c in child.children if c.dep_ == "pobj"]
+            elif step == "agent":
+                agents = [c for c in node.children if c.dep_ == "agent"]
+                if not agents and any(c.dep_ == "auxpass" for c in node.children):
+                    # "was signed in Lusaka by X and Y": the parser hangs "by" on the place
+                    agents = [b for p in node.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}
+                              for o in p.children if o.dep_ == "pobj" and o.ent_type_ in {"CITY", "GPE", "LOC", "FAC"}
+                              for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+                found += agents
             else:
                 found += [c for c in node.children if c.dep_ == step]
         current = found
@@ -1902,6 +1987,7 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
         token = doc[index]
         found: list[tuple[Mention, str, float]] = []
         clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+        clauses += [c for c in _with_topic(token) if c.head.i != token.i and c.dep_ == "relcl" and c.lemma_ in _SIGNING]
         verb, via_with = _deal_governor(token)
         denied = verb is not None and (polarity_of(verb) == "negative") != (verb.lemma_ in relation_rules()["deal_negators"])
         for clause in clauses[1:]:
@@ -1991,8 +2077,29 @@ def deal_parties(state: _State) -> Iterator[RelationMention]:
             yield _relation(state, mention, "partyTo", deal, token, rule, strength, polarity, modality)
 
 
+def deal_terms(state: _State) -> Iterator[RelationMention]:
+    """What a deal's terms are about: "Under the agreement, the investor will take half of the mine's
+    copper output", "Under the MOU, South Korea will get priority access to graphite and nickel": the
+    minerals of the clause a deal reference governs through "under"."""
+    for token in state.tokens:
+        if token.lower_ != "under" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        deals = [m for o in token.children if o.dep_ == "pobj" for m in _mentions_for(state, o, {"Deal"}, "deal")]
+        if len(deals) != 1:
+            continue
+        clause = token.head
+        # not in an apposition or an adverbial clause ("NMDC, the country's largest iron ore producer, will invest
+        # … in graphite", "… in X, a local processor building a nickel and cobalt refinery")
+        minerals = {id(m): m for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)
+                    and (m := state.by_token.get(t.i)) is not None and m.type == "Mineral"
+                    and not any(a.dep_ in {"appos", "advcl"} for a in t.ancestors if clause.is_ancestor(a))}
+        for mineral in minerals.values():
+            yield _relation(state, deals[0], "concerns", mineral, token, "concerns.terms.v1", 0.7, "positive",
+                            modality_of(clause))
+
+
 RULE_FUNCTIONS = (positions, event_hosts, event_clause_attendance, event_places, event_places_by_verb, deal_parties, stake_parties,
-                  based_locations, apply_rules)
+                  deal_terms, based_locations, apply_rules)
 
 
 def extract(doc: Any, article: Article) -> Extraction:

@@ -214,6 +214,64 @@ def _deal_keys(mentions: Sequence[tuple[str, Mention]]) -> dict[int, str]:
     return keys
 
 
+@lru_cache(maxsize=1)
+def _deal_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in (*lexicon()["deal_heads"], *lexicon()["deal_references"]))
+
+
+def _deal_reference_keys(mentions: Sequence[tuple[str, Mention]], keys: dict[int, str],
+                         parties: Sequence[tuple[int, int]]) -> dict[int, str]:
+    """A short deal reference named by a party or a project of exactly one other deal of the
+    document is that deal: "the Gécamines deal" (Gécamines is a party of the stake sale), "the Reko
+    Diq deal" (the stake is in the Reko Diq project), "the German pact" (Germany signed it).
+
+    ``keys`` are the document's keys so far, ``parties`` pairs (party, deal) of positive partyTo
+    relations, as indices into ``mentions``. A reference is a deal without a value of at most four
+    words ending in a deal word; each capitalised name before the head must be a party of the deal
+    (by its key, so a demonym counts) or stand in its text, each other word must stand in its text,
+    but for a mineral when the reference shares a party with the deal (a headline's "CBMM seals
+    niobium supply pact" for "CBMM signed a $450 million supply agreement")."""
+    deals = [i for i, (_d, m) in enumerate(mentions) if m.type == "Deal"]
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for i, (_d, mention) in enumerate(mentions):
+        by_name[_clean_name(mention.text).casefold()].add(keys[i])
+    party_keys: dict[str, set[str]] = defaultdict(set)
+    for party, deal in parties:
+        party_keys[keys[deal]].add(keys[party])
+    mineral_words = {m.text.casefold() for _d, m in mentions if m.type == "Mineral"}
+    texts: dict[str, list[str]] = defaultdict(list)
+    for i in deals:
+        texts[keys[i]] += [t.casefold() for t in (mentions[i][1].text, mentions[i][1].name) if t]
+    changed: dict[int, str] = {}
+    for i in deals:
+        mention = mentions[i][1]
+        words = _clean_name(mention.text).split()
+        if mention.value is not None or not 2 <= len(words) <= 4 or words[-1].casefold() not in _deal_words():
+            continue
+        modifiers = words[:-1]
+        names = [n for n in re.split(r"\s*\b[a-z][\w-]*\b\s*", " ".join(modifiers)) if n]
+        others = [w for w in modifiers if w[:1].islower()]
+        minerals = {w for w in others if w.casefold() in mineral_words}
+        candidates = {key for key in texts if key != keys[i]
+                      and all(by_name.get(n.casefold(), set()) & party_keys[key] or _stands_in(n, texts[key])
+                              for n in names)
+                      and all(_stands_in(w, texts[key]) or (w in minerals and party_keys[keys[i]] & party_keys[key])
+                              for w in others)}
+        if len(candidates) != 1:
+            continue
+        target = candidates.pop()
+        group = [j for j in deals if keys[j] == keys[i]]
+        alone = any(mentions[j][1].value is not None or len(_clean_name(mentions[j][1].text).split()) > 4
+                    for j in group)  # merged with a longer deal by its head word: only the reference moves
+        for j in [i] if alone else group:
+            changed[j] = target
+    return changed
+
+
+def _stands_in(word: str, texts: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text) for text in texts)
+
+
 def _deal_weight(item: tuple[int, Mention]) -> tuple[bool, int]:
     """The mention that names a deal best: one with a value, then the longest."""
     return item[1].value is not None, len(item[1].text)
@@ -279,12 +337,22 @@ def resolve(pairs: Iterable[tuple[Article, Extraction]]) -> tuple[list[Entity], 
     pairs = list(pairs)
     flat: list[tuple[str, Mention]] = [(a.id, m) for a, x in pairs for m in x.mentions]
     index_of = {(doc, id(m)): i for i, (doc, m) in enumerate(flat)}
+    relations: dict[str, list[RelationMention]] = defaultdict(list)
+    for article, extraction in pairs:
+        relations[article.id] += extraction.relations
     keys = {i: entity_key(m) for i, (_d, m) in enumerate(flat)}
     for per_doc in _by_document(flat):
         local = [flat[i] for i in per_doc]
         for resolver in (_person_keys, _org_keys, _event_keys, _deal_keys):
             for local_index, key in resolver(local).items():
                 keys[per_doc[local_index]] = key
+        position = {id(m): n for n, (_d, m) in enumerate(local)}
+        parties = [(position[id(r.subject)], position[id(r.object)]) for r in relations[local[0][0]]
+                   if r.predicate == "partyTo" and r.polarity == "positive" and r.object.type == "Deal"
+                   and id(r.subject) in position and id(r.object) in position]
+        local_keys = {n: keys[i] for n, i in enumerate(per_doc)}
+        for local_index, key in _deal_reference_keys(local, local_keys, parties).items():
+            keys[per_doc[local_index]] = key
 
     grouped: dict[str, list[Mention]] = defaultdict(list)
     documents: dict[str, set[str]] = defaultdict(set)

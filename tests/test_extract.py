@@ -1146,6 +1146,27 @@ def test_extract_deals_a_stake_traded_for_a_price_is_a_deal(text, parties, miner
     assert {f[2] for f in found if f[1] == "concerns" and "stake" in f[0]} == {mineral}
 
 
+@pytest.mark.parametrize("text, deal", [
+    ("Sandvik Metals agreed in May to sell its Swedish cobalt business to Umicore for up to $300 million.",
+     True),
+    ("Sandvik Metals plans to sell its Swedish cobalt business to Umicore next year.", False),  # no price
+])
+def test_extract_deals_a_business_sold_for_a_price_is_a_deal(text, deal) -> None:
+    found = facts_of(text)
+    expected = {("Sandvik Metals", "partyTo", "Swedish cobalt business", "positive", "asserted"),
+                ("Umicore", "partyTo", "Swedish cobalt business", "positive", "asserted"),
+                ("Swedish cobalt business", "concerns", "cobalt", "positive", "asserted")}
+    assert {f for f in found if f[1] in {"partyTo", "concerns"}} == (expected if deal else set())
+
+
+def test_extract_deals_a_stake_priced_after_a_misparse_is_a_deal() -> None:
+    # the parser hangs "mine to a consortium ... for about $1.2 billion" on "is", away from "sell"
+    found = facts_of("Antofagasta Metals is in advanced talks to sell its 49% stake in Chile's Maria Elena mine to a "
+                     "consortium led by Korea's LS Cable for about $1.2 billion, two bankers said.")
+    assert {(f[0], f[3]) for f in found if f[1] == "partyTo" and "49% stake" in f[2]} == {
+        ("Antofagasta Metals", "positive"), ("LS Cable", "positive")}
+
+
 def test_extract_deals_a_stake_without_a_price_is_no_deal() -> None:
     found = facts_of("Glencore took a 30% stake in the Mutanda cobalt mine in March.")
     assert not {f for f in found if f[1] in {"partyTo", "concerns"}}
@@ -1157,6 +1178,114 @@ def test_extract_deals_a_stake_inside_a_deal_names_that_deals_parties() -> None:
     deals = {f[2] for f in found if f[1] == "partyTo"}
     assert deals == {"agreement"}
     assert ("Minerals Development Oman", "partyTo", "agreement", "positive", "planned") in found
+
+
+@pytest.mark.parametrize("text, deal", [
+    ("Officials point to the strategic partnership on raw materials that Rwanda signed with the European Union "
+     "in 2024.", "strategic partnership on raw materials"),
+    # the parser hangs "that Rwanda signed" on "metals"
+    ("Mutesi, for her part, cites the strategic partnership on battery metals that Rwanda signed with the European "
+     "Union in 2024 as proof of progress.", "strategic partnership on battery metals"),
+])
+def test_extract_deals_a_definite_deal_that_a_named_party_signed_is_a_deal(text, deal) -> None:
+    assert {(f[0], f[2]) for f in facts_of(text) if f[1] == "partyTo" and f[3] == "positive"} == {
+        ("Rwanda", deal), ("European Union", deal)}
+
+
+def test_extract_deals_a_definite_partnership_signed_by_no_one_named_is_no_deal() -> None:
+    found = facts_of("Mutesi, for her part, cites the strategic partnership on battery metals that officials signed in "
+                     "2024 as proof of progress.")
+    assert not {f for f in found if f[1] in {"partyTo", "concerns"}}
+
+
+def test_extract_deals_signed_in_a_place_by_x_names_x_when_by_hangs_on_the_place() -> None:
+    # the parser hangs "by ..." on "Lusaka"; the minister signs for Zambia
+    found = facts_of("Ma'aden agreed to pay $2 billion for a 10 percent stake in Kansanshi Mining. The deal was "
+                     "signed in Lusaka by Zambian Mines Minister Paul Kabuswe and the fund's chief executive, "
+                     "Khalid Al Mansoori.")
+    assert {f[0] for f in found if f[1] == "partyTo" and f[3] == "positive"} >= {
+        "Paul Kabuswe", "Khalid Al Mansoori", "Zambian"}
+
+
+@pytest.mark.parametrize("dep, person", [("nsubj", True), ("advmod", False)])
+def test_extract_a_surname_the_tagger_called_a_verb_is_a_person_as_an_argument(dep: str, person: bool) -> None:
+    from spacy.tokens import Doc
+
+    # "Marc Tremblay arrived. Tremblay and Olena Kovalenko left.", the second "Tremblay" tagged a verb
+    words = ["Marc", "Tremblay", "arrived", ".", "Tremblay", "and", "Olena", "Kovalenko", "left", "."]
+    doc = Doc(make_nlp().vocab, words=words,
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "VERB", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+              heads=[1, 2, 2, 2, 8, 4, 7, 4, 8, 8],
+              deps=["compound", "nsubj", "ROOT", "punct", dep, "cc", "compound", "conj", "ROOT", "punct"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    found = extract(doc, article_from_text(doc.text, id="t", published="2026-03-10"))
+    assert (("Person", "Tremblay") in {(m.type, m.text) for m in found.mentions}) is person
+
+
+def test_extract_the_government_of_a_country_is_the_country_and_a_ministry_keeps_its_name() -> None:
+    article = article_from_text("The memorandum was signed in Lusaka by the Ministry of Energy, Government of Zambia "
+                                "and the Government of Namibia.", id="t", published="2026-03-10")
+    found = extract(make_nlp()(article.text), article)
+    assert {(m.type, m.text) for m in found.mentions if m.type in {"Organization", "Country"}} == {
+        ("Organization", "Ministry of Energy"), ("Country", "Zambia"), ("Country", "Namibia")}
+
+
+def test_extract_deals_a_memorandum_of_understanding_is_named_with_what_it_is_on() -> None:
+    found = facts_of("Peru and Chile on Monday signed a memorandum of understanding on the joint processing of lithium "
+                     "and copper, officials said.")
+    assert {f[2] for f in found if f[1] == "partyTo"} == {
+        "memorandum of understanding on the joint processing of lithium and copper"}
+
+
+def test_extract_deals_any_deal_is_no_deal() -> None:
+    assert not {f for f in facts_of("Washington has warned Bolivia against any lithium deal with Russia, officials "
+                                    "said.") if f[1] in {"partyTo", "concerns"}}
+    # "no agreement" keeps its parties, with a negative polarity
+    assert ("Russia", "partyTo", "lithium agreement with Russia", "negative", "asserted") in facts_of(
+        "Bolivia reached no lithium agreement with Russia, officials said.")
+
+
+def test_extract_deals_a_value_given_by_worth_is_part_of_the_deals_name() -> None:
+    article = article_from_text("The ministry signed a smaller agreement worth 1.5 billion afghanis with Ariana Minerals "
+                                "on Monday.", id="t", published="2026-03-10")
+    deals = [m for m in extract(make_nlp()(article.text), article).mentions if m.type == "Deal"]
+    assert [(d.name, d.value.amount if d.value else None, d.value.currency if d.value else None) for d in deals] == [
+        ("smaller agreement worth 1.5 billion afghanis", 1_500_000_000, "AFN")]
+
+
+def test_extract_deals_a_deals_name_ends_with_its_partys_own_phrase() -> None:
+    found = facts_of("Argentina signed a memorandum with Japan's Toyota Tsusho, which plans to build a lithium plant in "
+                     "Jujuy.")
+    assert {f[2] for f in found if f[1] == "partyTo"} == {"memorandum with Japan's Toyota Tsusho"}
+
+
+@pytest.mark.parametrize("terms, mineral", [
+    ("Under the agreement, Glencore will finance a new smelter and buy half of the mine's cobalt output for ten years.",
+     "cobalt"),
+    # a mineral in an apposition describes the actor, not the terms
+    ("Under the agreement, Vedanta, the country's largest zinc producer, will finance a new smelter.", None),
+])
+def test_extract_deals_the_minerals_of_a_clause_under_the_deal_are_what_it_concerns(terms, mineral) -> None:
+    found = facts_of("Glencore agreed on Monday to pay $500 million for a 20 percent stake in Mopani Copper. " + terms)
+    assert {f[2] for f in found if f[1] == "concerns"} == ({mineral} if mineral else set())
+
+
+@pytest.mark.parametrize("word, organization", [("MOU", False), ("Codelco", True)])
+def test_extract_an_organisation_named_like_a_deal_reference_is_none(word: str, organization: bool) -> None:
+    from spacy.tokens import Doc
+
+    # "Officials praised the MOU.": the NER called "MOU" an organisation
+    doc = Doc(make_nlp().vocab, words=["Officials", "praised", "the", word, "."],
+              pos=["NOUN", "VERB", "DET", "PROPN", "PUNCT"], heads=[1, 1, 3, 1, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "punct"], ents=["O", "O", "O", "B-ORG", "O"])
+    found = extract(doc, article_from_text(doc.text, id="t", published="2026-03-10"))
+    assert any(m.type == "Organization" for m in found.mentions) is organization
+
+
+def test_extract_deals_the_framework_refers_to_the_last_deal() -> None:
+    found = facts_of("Kenya and Ethiopia signed the Horn Minerals Framework in Nairobi on Monday. Somalia, whose envoy "
+                     "attended the ceremony, did not sign the framework.")
+    assert ("Somalia", "partyTo", "Horn Minerals Framework", "negative", "asserted") in found
 
 
 def test_extract_deals_a_consortium_led_by_x_is_x() -> None:

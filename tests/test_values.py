@@ -16,6 +16,7 @@ from kg.dates import resolve_date
         ("5 billion yuan", 5_000_000_000, "CNY"),
         ("£350m", 350_000_000, "GBP"),
         ("US$1,250,000", 1_250_000, "USD"),
+        ("2.4 billion afghanis", 2_400_000_000, "AFN"),
     ],
 )
 def test_amounts_parse(text: str, amount: int, currency: str) -> None:
