@@ -1168,3 +1168,20 @@ def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
     found = facts_of("Glencore will pay $700 million for a 30% stake in the Mutanda cobalt mine. Zambia has been "
                      "left out of the talks.")
     assert not {f for f in found if f[0] == "Zambia" and f[1] == "partyTo"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a site noun in apposition
+    ("The villagers live beside Mokgadi, the largest platinum mine in the district.", "Mokgadi"),
+    # "Salar de" opens a salt flat's name
+    ("Lithium prices rose as brine output from the Salar de Pocitos fell.", "Salar de Pocitos"),
+    # the site noun after the name (the NER left it out or called it an organisation)
+    ("Kestrel Mining said on Monday that its Hadley field would stay shut.", "Hadley"),
+])
+def test_entities_a_mining_sites_name_is_a_place(text: str, place: str) -> None:
+    assert (place, "Location") in mentions_of(text)
+
+
+def test_entities_a_name_that_signs_is_no_site() -> None:
+    found = mentions_of("Tamarack signed a supply deal with Ford. Tamarack also runs the Tamarack nickel project.")
+    assert ("Tamarack", "Location") not in found

@@ -52,6 +52,16 @@ _PLACE_NOUNS_OF = {"port", "town", "city", "village", "region", "province", "dis
 # "a mine in Sotkamo", "a complex at Jorf Lasfar": sites whose "in"/"at"/"near" object is a place.
 _SITE_NOUNS = {"mine", "mines", "plant", "refinery", "smelter", "complex", "facility", "factory", "port", "deposit",
                "project", "site", "hub", "terminal", "zone", "park", "operation", "operations", "concession"}
+# A name right before one of these (lower case, after a mineral or a few lower-case words) names a mining
+# site, so it is a place wherever the article uses it ("the Lofdal heavy rare earths project", "Oyu
+# Tolgoi, the vast mine", "rare earth deposits at Khalzan Buregtei").
+_SITE_NAME_NOUNS = {"mine", "mines", "project", "projects", "deposit", "deposits", "field", "fields", "concession",
+                    "concessions", "operation", "operations", "complex", "prospect", "tailings"}
+# A name opening with one of these is a place ("Salar de Atacama", "Salar del Hombre Muerto").
+_SITE_OPENERS = {"Salar", "Salares", "Salina", "Salinas"}
+# Verbs whose subject is a company, not a site ("Vulcan said", "Vulcan signed").
+_COMPANY_VERBS = {"say", "announce", "sign", "agree", "report", "raise", "acquire", "buy", "sell", "own", "hire",
+                  "employ", "list", "issue", "pay", "decline", "file", "seek", "win", "appoint", "tell", "merge"}
 # A name right after one of these nouns is an organisation ("state miner Tau-Ken Samruk", "carmaker BYD").
 _COMPANY_NOUNS = {"company", "miner", "group", "firm", "carmaker", "automaker", "conglomerate", "producer", "lender",
                   "giant", "consortium", "trader", "startup", "start-up", "developer", "explorer", "operator",
@@ -259,6 +269,7 @@ class EntityMerger:
         final = self._ambiguous_countries(doc, final)
         final = self._lead_metal(doc, final)
         final = self._short_org_names(doc, final)
+        final = self._site_names(doc, final)
         doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_ if s.label_ != "PERSON" else "")
                     for s in sorted(final, key=lambda s: s.start)]
         return doc
@@ -303,6 +314,29 @@ class EntityMerger:
             at = {s.start for s in added}
             spans = [s for s in spans if not (s.label_ == "PERSON" and len(s) == 1 and s.start in at)]
         return spans + added if added else spans
+
+    @staticmethod
+    def _site_names(doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name the article gives to a mining site anywhere ("the Pulmoddai deposit", "Oyu Tolgoi,
+        the vast mine", "deposits at Kangankunde", "the Salar de Atacama") is that place wherever it
+        stands alone, not the organisation or person the NER guessed; a listed organisation, a name
+        ending in a company word, or one that says or signs things keeps its type."""
+        candidates = {s.text for s in spans if s.label_ in {"ORG", "PERSON"} and not s.id_
+                      and s[-1].text not in _ORG_WORDS | _LEGAL_FORMS and not s.text.isupper()}
+        if not candidates:
+            return spans
+        sites = set()
+        for text in candidates:
+            words = text.split()
+            occurrences = [doc[i:i + len(words)] for i in range(len(doc) - len(words) + 1)
+                           if doc[i].text == words[0] and doc[i:i + len(words)].text == text]
+            if any(_site_named(doc, o) for o in occurrences) and not any(
+                    o.root.dep_ == "nsubj" and o.root.head.lemma_ in _COMPANY_VERBS for o in occurrences):
+                sites.add(text)
+        if not sites:
+            return spans
+        return [Span(doc, s.start, s.end, label="LOCATION", span_id="")
+                if s.label_ in {"ORG", "PERSON"} and not s.id_ and s.text in sites else s for s in spans]
 
     @staticmethod
     def _lead_metal(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -712,6 +746,34 @@ def _placed_by_context(doc: Doc, ent: Span) -> bool:
     prep = doc[ent.start - 1]
     site = doc[ent.start - 2]
     return prep.lower_ in {"in", "at", "near"} and site.lower_ in _SITE_NOUNS and site.pos_ == "NOUN"
+
+
+def _site_named(doc: Doc, name: Span) -> bool:
+    """Whether the words around this occurrence of a name make it a mining site's: a site noun after
+    it ("the Nui Phao mine", "Reko Diq copper and gold project"), in apposition ("Makuutu, the deposit
+    that …"), before it with "at"/"in"/"near" ("deposits at Kangankunde", "mines at Bor and
+    Majdanpek"), or "Salar de" opening it."""
+    if name[0].text in _SITE_OPENERS or (name.start >= 2 and doc[name.start - 2].text in _SITE_OPENERS):
+        return True
+    if name.start >= 1 and (doc[name.start - 1].is_title or doc[name.start - 1].ent_type_ in {"ORG", "PERSON"}) \
+            and not doc[name.start - 1].is_sent_start:
+        return False  # a part of a longer name ("Arctic Critical Metals")
+    i = name.end
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"the", "a", "an"}:
+        i += 2  # "Oyu Tolgoi, the vast mine in the South Gobi"
+    start = i
+    while i < start + 4 and i < len(doc) and doc[i].lower_ not in _SITE_NAME_NOUNS and (
+            doc[i].ent_type_ == "MINERAL" or doc[i].text in {"-", "and"}
+            or (doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"})):
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _SITE_NAME_NOUNS and doc[i].is_lower and doc[i].pos_ == "NOUN":
+        return True
+    root = name.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head  # "at Bor and Majdanpek"
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in {"at", "in", "near"} and prep.head.lower_ in _SITE_NAME_NOUNS \
+        and prep.head.pos_ == "NOUN"
 
 
 # Words a preposition hangs from when its object is an organisation, not a place ("a stake in
