@@ -215,8 +215,8 @@ def collect_mentions(state: _State) -> None:
         elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
                 and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
             continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
-        elif label == "PERSON" and _beside_company_noun(ent):
-            label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
+        elif label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _beside_company_noun(ent):
+            label = "ORG"  # "Barrick, the Canadian miner that …", "Peru's Minsur, the largest tin producer"
         if label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _names_outlet(ent.text, state.article.outlet):
             label = "ORG"  # "BAMAKO, 26 February (Sahel Presse) –", "By Ama Mensah, Gulf Horizon": the publisher
         number = sentence_of[ent.start]
@@ -275,7 +275,7 @@ def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
     from kg.nlp.components import _MEDIA_WORDS, _ORG_WORDS, _PLACE_TAILS
 
     for ent in ents:
-        if ent.label_ in {"PERSON", "ORG"} and _beside_company_noun(ent):
+        if ent.label_ in {"PERSON", "ORG", "LOCATION"} and not ent.ent_id_ and _beside_company_noun(ent):
             typed[ent.text] = "ORG"  # "Al Noor, the state holding company"
         # (an outlet's name says nothing of its first word: "Sahel Presse", "Lagos Business Journal")
         sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS - _MEDIA_WORDS) or (

@@ -1177,6 +1177,8 @@ def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
     ("Lithium prices rose as brine output from the Salar de Pocitos fell.", "Salar de Pocitos"),
     # the site noun after the name (the NER left it out or called it an organisation)
     ("Kestrel Mining said on Monday that its Hadley field would stay shut.", "Hadley"),
+    # a possessive inside the apposition
+    ("Output fell at Ghana's Obuasi, the country's oldest mine.", "Obuasi"),
 ])
 def test_entities_a_mining_sites_name_is_a_place(text: str, place: str) -> None:
     assert (place, "Location") in mentions_of(text)
@@ -1185,3 +1187,9 @@ def test_entities_a_mining_sites_name_is_a_place(text: str, place: str) -> None:
 def test_entities_a_name_that_signs_is_no_site() -> None:
     found = mentions_of("Tamarack signed a supply deal with Ford. Tamarack also runs the Tamarack nickel project.")
     assert ("Tamarack", "Location") not in found
+
+
+def test_entities_a_place_in_apposition_to_a_company_noun_is_a_company() -> None:
+    found = mentions_of("Brazil's Sigma, the lithium miner, said it would expand.")
+    assert ("Sigma", "Organization") in found
+    assert ("Sigma", "Location") not in found

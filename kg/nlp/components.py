@@ -763,7 +763,7 @@ def _site_named(doc: Doc, name: Span) -> bool:
         i += 2  # "Oyu Tolgoi, the vast mine in the South Gobi"
     start = i
     while i < start + 4 and i < len(doc) and doc[i].lower_ not in _SITE_NAME_NOUNS and (
-            doc[i].ent_type_ == "MINERAL" or doc[i].text in {"-", "and"}
+            doc[i].ent_type_ == "MINERAL" or doc[i].text in {"-", "and", "'s", "’s"}
             or (doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"})):
         i += 1
     if i < len(doc) and doc[i].lower_ in _SITE_NAME_NOUNS and doc[i].is_lower and doc[i].pos_ == "NOUN":
