@@ -1179,6 +1179,14 @@ def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
     ("Kestrel Mining said on Monday that its Hadley field would stay shut.", "Hadley"),
     # a possessive inside the apposition
     ("Output fell at Ghana's Obuasi, the country's oldest mine.", "Obuasi"),
+    # a site noun before "at" (the parser hangs "at" from the verb)
+    ("European firms would develop copper deposits at Erdenet Tsagaan in the north.", "Erdenet Tsagaan"),
+    ("Chinese firms hold tungsten deposits at Mawchi Pyin in the country's east.", "Mawchi Pyin"),
+    # the project's developer
+    ("The bank agreed to lend $90m to Nkana's developer if the project finds a buyer.", "Nkana"),
+    # "the mining hub of", a state of a federation
+    ("The militia captured the mining hub of Zorgo in March.", "Zorgo"),
+    ("Fighting spread across Shan State and into Karenni last week.", "Shan State"),
 ])
 def test_entities_a_mining_sites_name_is_a_place(text: str, place: str) -> None:
     assert (place, "Location") in mentions_of(text)

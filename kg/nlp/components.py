@@ -46,7 +46,7 @@ _PLACE_NOUNS_AFTER = {"region", "province", "district", "county", "governorate",
                       "area", "valley", "basin", "belt", "desert", "coast", "oblast", "regions", "provinces", "districts",
                       "counties", "governorates", "prefectures", "municipalities", "oblasts", "states"}
 # "the port of Kamsar", "the town of Sotkamo": a place noun with "of" before a name.
-_PLACE_NOUNS_OF = {"port", "town", "city", "village", "region", "province", "district", "county", "municipality",
+_PLACE_NOUNS_OF = {"port", "town", "city", "village", "hub", "region", "province", "district", "county", "municipality",
                    "island", "state", "governorate", "prefecture", "towns", "cities", "villages", "regions", "provinces",
                    "districts", "counties", "municipalities", "islands", "states", "governorates", "prefectures"}
 # "a mine in Sotkamo", "a complex at Jorf Lasfar": sites whose "in"/"at"/"near" object is a place.
@@ -491,6 +491,9 @@ class EntityMerger:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "the Almaty-based institute"
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_TAILS - {"City"}:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Victoria Falls" is no person
+        if label in {"PERSON", "ORG"} and len(ent) == 2 and ent[-1].text == "State" and ent[0].pos_ == "PROPN" \
+                and ent[0].text not in {"Islamic", "Secretary", "Department"}:
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Kachin State", "Wa State"
         if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in _COMPANY_NOUNS:
             return Span(doc, ent.start, ent.end, label="ORG", span_id="")  # "state miner Tau-Ken Samruk"
         if label == "LOCATION" and any(t.like_num or any(c.isdigit() for c in t.text) for t in ent):
@@ -759,6 +762,9 @@ def _site_named(doc: Doc, name: Span) -> bool:
             and not doc[name.start - 1].is_sent_start:
         return False  # a part of a longer name ("Arctic Critical Metals")
     i = name.end
+    if i + 1 < len(doc) and doc[i].lower_ in {"'s", "’s"} \
+            and doc[i + 1].lower_ in {"developer", "developers", "owner", "owners", "operator", "operators"}:
+        return True  # "Tanbreez's developer, Arctic Critical Metals"
     if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"the", "a", "an"}:
         i += 2  # "Oyu Tolgoi, the vast mine in the South Gobi"
     start = i
@@ -772,8 +778,10 @@ def _site_named(doc: Doc, name: Span) -> bool:
     while root.dep_ == "conj" and root.head.pos_ == "PROPN":
         root = root.head  # "at Bor and Majdanpek"
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in {"at", "in", "near"} and prep.head.lower_ in _SITE_NAME_NOUNS \
-        and prep.head.pos_ == "NOUN"
+    if root.dep_ != "pobj" or prep.lower_ not in {"at", "in", "near"}:
+        return False
+    # "deposits at Khalzan Buregtei" (the parser may hang "at" from the verb)
+    return any(t.lower_ in _SITE_NAME_NOUNS and t.pos_ == "NOUN" for t in (prep.head, doc[prep.i - 1]))
 
 
 # Words a preposition hangs from when its object is an organisation, not a place ("a stake in
