@@ -1201,3 +1201,10 @@ def test_entities_a_place_in_apposition_to_a_company_noun_is_a_company() -> None
     found = mentions_of("Brazil's Sigma, the lithium miner, said it would expand.")
     assert ("Sigma", "Organization") in found
     assert ("Sigma", "Location") not in found
+
+
+def test_entities_a_place_the_ner_found_keeps_its_type_where_the_ner_wavers() -> None:
+    found = mentions_of("The company plans a refinery in Skellefteå. The first cathodes would not leave Skellefteå "
+                        "before 2029.")
+    assert ("Skellefteå", "Location") in found
+    assert ("Skellefteå", "Organization") not in found

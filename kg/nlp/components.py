@@ -325,12 +325,13 @@ class EntityMerger:
                       and s[-1].text not in _ORG_WORDS | _LEGAL_FORMS and not s.text.isupper()}
         if not candidates:
             return spans
+        placed = {s.text for s in spans if s.label_ == "LOCATION" and not s.id_}
         sites = set()
         for text in candidates:
             words = text.split()
             occurrences = [doc[i:i + len(words)] for i in range(len(doc) - len(words) + 1)
                            if doc[i].text == words[0] and doc[i:i + len(words)].text == text]
-            if any(_site_named(doc, o) for o in occurrences) and not any(
+            if (text in placed or any(_site_named(doc, o) for o in occurrences)) and not any(
                     o.root.dep_ == "nsubj" and o.root.head.lemma_ in _COMPANY_VERBS for o in occurrences):
                 sites.add(text)
         if not sites:
