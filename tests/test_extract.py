@@ -1187,6 +1187,9 @@ def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
     # "the mining hub of", a state of a federation
     ("The militia captured the mining hub of Zorgo in March.", "Zorgo"),
     ("Fighting spread across Shan State and into Karenni last week.", "Shan State"),
+    # any name right after "near", "outside", "above" (not only a listed town)
+    ("Protesters blocked the road outside Nkana Mokambo on Friday.", "Nkana Mokambo"),
+    ("The ridge above Ilimaussaq looks much as it always has.", "Ilimaussaq"),
 ])
 def test_entities_a_mining_sites_name_is_a_place(text: str, place: str) -> None:
     assert (place, "Location") in mentions_of(text)

@@ -501,6 +501,9 @@ class EntityMerger:
             return None
         if label in {"PERSON", "ORG"} and ent[-1].text not in _ORG_WORDS and _placed_by_context(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")
+        if label in {"PERSON", "ORG"} and ent[-1].text not in _ORG_WORDS and ent.start > 0 \
+                and doc[ent.start - 1].lower_ in {"near", "outside", "above", "around"} and not ent.text.isupper():
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "a copper cluster near Almalyk"
         if label in {"PERSON", "ORG"} and ent.text in places() and _place_context(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "a separation plant at Kuantan"
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_WORDS:
