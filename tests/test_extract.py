@@ -1211,3 +1211,25 @@ def test_entities_a_place_the_ner_found_keeps_its_type_where_the_ner_wavers() ->
                         "before 2029.")
     assert ("Skellefteå", "Location") in found
     assert ("Skellefteå", "Organization") not in found
+
+
+def test_entities_a_ministry_and_the_government_of_a_country_are_two_names() -> None:
+    text = ("In the presence of both ministers, the Ministry of Energy, Government of Zambia and the Ministry of "
+            "Mines, Government of Peru signed a memorandum.")
+    found = mentions_of(text)
+    assert {("Ministry of Energy", "Organization"), ("Government of Zambia", "Country"),
+            ("Government of Peru", "Country")} <= found
+    assert ("Government of Peru", "partyTo", "memorandum", "positive", "asserted") in facts_of(text)
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Officials said the Federal Government would ban lithium ore exports.", "Federal Government"),
+    ("Anna Berg, an economist at the University of Iceland, said so.", "University of"),
+])
+def test_entities_no_organisation_is_a_bare_government_or_a_name_hanging_on_of(text: str, fragment: str) -> None:
+    assert (fragment, "Organization") not in mentions_of(text)
+
+
+def test_entities_a_name_hanging_on_of_runs_over_the_place() -> None:
+    assert ("University of Iceland", "Organization") in mentions_of(
+        "Anna Berg, an economist at the University of Iceland, said so.")

@@ -270,6 +270,7 @@ class EntityMerger:
         final = self._lead_metal(doc, final)
         final = self._short_org_names(doc, final)
         final = self._site_names(doc, final)
+        final = self._governments(doc, final)
         doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_ if s.label_ != "PERSON" else "")
                     for s in sorted(final, key=lambda s: s.start)]
         return doc
@@ -338,6 +339,39 @@ class EntityMerger:
             return spans
         return [Span(doc, s.start, s.end, label="LOCATION", span_id="")
                 if s.label_ in {"ORG", "PERSON"} and not s.id_ and s.text in sites else s for s in spans]
+
+    @staticmethod
+    def _governments(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Government of Malawi" is the country (one name with it, so the country is the one who
+        acts); "the Ministry of Mines, Government of India" is the ministry and the country. A
+        government the NER names by an adjective or a leader ("the Federal Government", "the
+        Albanese Government") is no organisation of its own: the word is left to point back to the
+        country. A name left hanging on "of" ("the University of" before "Greenland") runs over the
+        place after it; with nothing to run over, it is no name."""
+        starts = {s.start: s for s in spans}
+        governments = [Span(doc, c.start - 2, c.end, label="COUNTRY", span_id=c.id_) for c in spans
+                       if c.label_ == "COUNTRY" and c.start >= 2 and doc[c.start - 1].lower_ == "of"
+                       and doc[c.start - 2].text == "Government"]
+        cut = {g.start for g in governments}
+        result: list[Span] = []
+        for s in spans:
+            if any(s.start <= g.start < s.end or g.start <= s.start < g.end for g in governments):
+                at = next(g.start for g in governments if s.start <= g.start < s.end or g.start <= s.start < g.end)
+                if s.label_ == "ORG" and s.start < at - 1 and doc[at - 1].text == ",":
+                    result.append(Span(doc, s.start, at - 1, label="ORG", span_id=s.id_))  # "Ministry of Mines,"
+                continue
+            if s.label_ == "ORG" and not s.id_ and s[-1].text == "Government":
+                continue
+            if s.label_ == "ORG" and not s.id_ and s[-1].lower_ == "of":
+                after = starts.get(s.end)
+                if after is None or after.label_ not in {"COUNTRY", "CITY", "LOCATION"} or s[0].text == "Government":
+                    continue
+                result.append(Span(doc, s.start, after.end, label="ORG", span_id=""))  # "University of Greenland"
+                cut.add(after.start)
+                continue
+            result.append(s)
+        result = [s for s in result if not (s.start in cut and s.label_ in {"COUNTRY", "CITY", "LOCATION"})]
+        return sorted(result + governments, key=lambda s: s.start)
 
     @staticmethod
     def _lead_metal(doc: Doc, spans: list[Span]) -> list[Span]:
