@@ -1233,3 +1233,20 @@ def test_entities_no_organisation_is_a_bare_government_or_a_name_hanging_on_of(t
 def test_entities_a_name_hanging_on_of_runs_over_the_place() -> None:
     assert ("University of Iceland", "Organization") in mentions_of(
         "Anna Berg, an economist at the University of Iceland, said so.")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Zinc rose 1.1% to $2,900 a ton by 1500 GMT.", "GMT"),  # a time zone
+    ("The MoU provides for joint surveys and the sharing of drill data.", "MoU"),  # a deal's head
+    ("Under the MOU, Japan will get priority access to copper from Peruvian mines.", "MOU"),
+    ("Wind projects were named as strategic under the EU's Net-Zero Industry Act last year.",
+     "Net-Zero Industry Act"),  # a law
+    ("The Cabinet would copy the export bans, officials said.", "Cabinet"),
+    ("The Opposition's mining spokesman, Tom Reid, said the deal was welcome.", "Opposition"),
+])
+def test_entities_words_that_name_no_organisation(text: str, word: str) -> None:
+    assert (word, "Organization") not in mentions_of(text)
+
+
+def test_entities_shares_of_a_company_are_not_its_name() -> None:
+    assert ("Lundin Mining", "Organization") in mentions_of("Shares of Lundin Mining jumped 12% in Toronto.")

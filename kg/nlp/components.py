@@ -84,6 +84,7 @@ _RANKS = {"colonel", "general", "major", "captain", "lieutenant", "admiral", "br
 _LEGAL_FORMS = frozenset(lexicon()["legal_forms"])
 # Titles that are also surnames ("Madeleine King").
 _SURNAME_TITLES = {"King", "Queen"}
+_NAME_OPENERS = frozenset(lexicon()["name_openers"])
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 # Courtesy words before a name are not part of it ("Dr. S. Jaishankar", "Shri G. Kishan Reddy", "Hon. Banda").
 _HONORIFICS = {"dr", "dr.", "shri", "smt", "smt.", "hon", "hon.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
@@ -164,6 +165,7 @@ class EntityMerger:
                          + [[first, name_word, *suffix, *tail] for suffix in suffixes]
                          + [[{"LOWER": "the"}, *body, *long_tail] for body in bodies], greedy="LONGEST")
         self.titles = titles()
+        self.not_names = set(words["not_names"]) | set(words["deal_heads"]) | set(words["deal_references"])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -177,6 +179,8 @@ class EntityMerger:
             if label == "DEAL" and doc[end - 1].is_lower and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
                 pass  # "a US–Ukraine minerals agreement" is still named by its parties
             start = _after_dateline(doc, start, end)
+            if label == "ORG" and end - start > 2 and doc[start].text in _NAME_OPENERS and doc[start + 1].lower_ == "of":
+                start += 2  # "Shares of International Holding Company rose"
             while start < end - 1 and (
                 doc[start].lower_ in _LEADING_JUNK
                 or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY"
@@ -271,6 +275,8 @@ class EntityMerger:
         final = self._short_org_names(doc, final)
         final = self._site_names(doc, final)
         final = self._governments(doc, final)
+        final = [s for s in final if not (s.label_ == "ORG" and not s.id_ and (
+            s.text in self.not_names or s[-1].text == "Act"))]  # "by 1600 GMT", "the MoU", "Critical Raw Materials Act"
         doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_ if s.label_ != "PERSON" else "")
                     for s in sorted(final, key=lambda s: s.start)]
         return doc
@@ -500,6 +506,8 @@ class EntityMerger:
     @staticmethod
     def _trim(doc: Doc, ent: Span, label: str) -> Span | None:
         start, end = _after_dateline(doc, ent.start, ent.end), ent.end
+        if label == "ORG" and end - start > 2 and doc[start].text in _NAME_OPENERS and doc[start + 1].lower_ == "of":
+            start += 2  # "Shares of Namibian Critical Metals jumped"
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct
                                or (label == "PERSON" and doc[start].lower_ in _HONORIFICS)):
             start += 1
