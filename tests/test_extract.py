@@ -1250,3 +1250,13 @@ def test_entities_words_that_name_no_organisation(text: str, word: str) -> None:
 
 def test_entities_shares_of_a_company_are_not_its_name() -> None:
     assert ("Lundin Mining", "Organization") in mentions_of("Shares of Lundin Mining jumped 12% in Toronto.")
+
+
+def test_entities_a_bylines_name_is_a_writer() -> None:
+    found = mentions_of("Copper rose.\n\n(Reporting by Tomasz Kowal in Warsaw; Editing by Paul Grant)")
+    assert ("Tomasz Kowal", "Person") in found
+    assert ("Tomasz Kowal", "Organization") not in found
+
+
+def test_entities_a_bylines_desk_is_no_writer() -> None:
+    assert not {m for m in mentions_of("By Coast Observer Reporter\n\nKenya banned exports.") if m[1] == "Person"}

@@ -511,7 +511,7 @@ class EntityMerger:
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct
                                or (label == "PERSON" and doc[start].lower_ in _HONORIFICS)):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}
                                or (label == "ORG" and end - start > 2 and doc[end - 1].lower_ in {"of", "the"})):
             end -= 1  # "Ministry of Territorial Administration of the" (the country is cut off after it)
         opened = [i for i in range(start + 1, end) if doc[i].text == "("]
@@ -539,6 +539,8 @@ class EntityMerger:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Kachin State", "Wa State"
         if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in _COMPANY_NOUNS:
             return Span(doc, ent.start, ent.end, label="ORG", span_id="")  # "state miner Tau-Ken Samruk"
+        if label in {"ORG", "LOCATION"} and _bylined(doc, ent):
+            return Span(doc, ent.start, ent.end, label="PERSON", span_id="")  # "By Ingrid Lunde | Nordic Affairs Review"
         if label == "LOCATION" and any(t.like_num or any(c.isdigit() for c in t.text) for t in ent):
             return None
         if label in {"PERSON", "ORG"} and ent[-1].text not in _ORG_WORDS and _placed_by_context(doc, ent):
@@ -797,6 +799,19 @@ def _placed_by_context(doc: Doc, ent: Span) -> bool:
     return prep.lower_ in {"in", "at", "near"} and site.lower_ in _SITE_NOUNS and site.pos_ == "NOUN"
 
 
+def _bylined(doc: Doc, ent: Span) -> bool:
+    """"By Nadia Benali", "(Reporting by Tomasz Wrona in Warsaw …": two or three capitalised words
+    after a byline's "By" (or "Reporting by") are a writer's name, unless they end in a company, an
+    outlet's or a desk's word ("By Coast Observer Reporter")."""
+    if ent.start == 0 or not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
+        return False
+    by = doc[ent.start - 1]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if by.lower_ != "by" or ent[-1].text in _ORG_WORDS or _BYLINE_DESKS & {ent[-1].lower_, after}:
+        return False
+    return by.is_sent_start or (by.i > 0 and doc[by.i - 1].lower_ in {"reporting", "editing", "writing", "written"})
+
+
 def _site_named(doc: Doc, name: Span) -> bool:
     """Whether the words around this occurrence of a name make it a mining site's: a site noun after
     it ("the Nui Phao mine", "Reko Diq copper and gold project"), in apposition ("Makuutu, the deposit
@@ -830,6 +845,8 @@ def _site_named(doc: Doc, name: Span) -> bool:
     return any(t.lower_ in _SITE_NAME_NOUNS and t.pos_ == "NOUN" for t in (prep.head, doc[prep.i - 1]))
 
 
+# Last words of a byline that names a desk, not a writer ("By Staff Reporter").
+_BYLINE_DESKS = {"reporter", "reporters", "correspondent", "correspondents", "desk", "bureau", "staff", "editor", "editors"}
 # Words a preposition hangs from when its object is an organisation, not a place ("a stake in
 # Vulcan", "an analyst at Vale").
 _HOLDING_HEADS = {"stake", "interest", "share", "shares", "holding", "invest", "investment", "investor", "position",
