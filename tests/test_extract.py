@@ -1260,3 +1260,11 @@ def test_entities_a_bylines_name_is_a_writer() -> None:
 
 def test_entities_a_bylines_desk_is_no_writer() -> None:
     assert not {m for m in mentions_of("By Coast Observer Reporter\n\nKenya banned exports.") if m[1] == "Person"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Italy's Mattei Plan for Africa funds two projects.", "Mattei Plan"),
+    ("Washington will stockpile antimony under the National Defense Stockpile programme.", "National Defense Stockpile"),
+])
+def test_entities_a_plan_or_a_law_is_no_organisation(text: str, name: str) -> None:
+    assert (name, "Organization") not in mentions_of(text)

@@ -166,6 +166,7 @@ class EntityMerger:
                          + [[{"LOWER": "the"}, *body, *long_tail] for body in bodies], greedy="LONGEST")
         self.titles = titles()
         self.not_names = set(words["not_names"]) | set(words["deal_heads"]) | set(words["deal_references"])
+        self.policy_heads = set(words["policy_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -276,7 +277,7 @@ class EntityMerger:
         final = self._site_names(doc, final)
         final = self._governments(doc, final)
         final = [s for s in final if not (s.label_ == "ORG" and not s.id_ and (
-            s.text in self.not_names or s[-1].text == "Act"))]  # "by 1600 GMT", "the MoU", "Critical Raw Materials Act"
+            s.text in self.not_names or s[-1].text in self.policy_heads))]  # "1600 GMT", "the MoU", "… Materials Act"
         doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_ if s.label_ != "PERSON" else "")
                     for s in sorted(final, key=lambda s: s.start)]
         return doc
