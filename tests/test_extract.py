@@ -1268,3 +1268,16 @@ def test_entities_a_bylines_desk_is_no_writer() -> None:
 ])
 def test_entities_a_plan_or_a_law_is_no_organisation(text: str, name: str) -> None:
     assert (name, "Organization") not in mentions_of(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("It will lend €75 million to Canada's Northern Rare Earth Separation for a plant in Manitoba.",
+     "Northern Rare Earth Separation"),
+    # a plan's name runs to its head, and is then no organisation
+    ("Chile's National Copper Strategy gives Codelco control of the salt flat.", None),
+])
+def test_entities_an_organisations_name_runs_over_the_proper_nouns_after_it(text: str, name: str | None) -> None:
+    found = {m for m in mentions_of(text) if m[1] == "Organization"}
+    if name is not None:
+        assert (name, "Organization") in found
+    assert not {m for m in found if m[0] in {"Northern Rare Earth", "National Copper"}}

@@ -274,6 +274,7 @@ class EntityMerger:
         final = self._ambiguous_countries(doc, final)
         final = self._lead_metal(doc, final)
         final = self._short_org_names(doc, final)
+        final = self._name_tails(doc, final)
         final = self._site_names(doc, final)
         final = self._governments(doc, final)
         final = [s for s in final if not (s.label_ == "ORG" and not s.id_ and (
@@ -322,6 +323,33 @@ class EntityMerger:
             at = {s.start for s in added}
             spans = [s for s in spans if not (s.label_ == "PERSON" and len(s) == 1 and s.start in at)]
         return spans + added if added else spans
+
+    @staticmethod
+    def _name_tails(doc: Doc, spans: list[Span]) -> list[Span]:
+        """An organisation's name runs over the proper nouns right after it that no other name
+        holds ("Geological Survey and Mines Bureau", "Prairie Rare Earth Separation", "Minera Andina
+        del Sur"), not over a byline's desk ("Coast Observer Reporter")."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        result = []
+        for s in spans:
+            end = s.end
+            if s.label_ == "ORG" and not s.id_:
+                while end < len(doc) and end - s.end < 3 and not doc[end].is_sent_start and doc[end - 1].whitespace_:
+                    token = doc[end]
+                    if end not in taken and token.is_title and token.is_alpha and token.pos_ == "PROPN" \
+                            and token.lower_ not in _LEADING_JUNK | (_BYLINE_DESKS - {"bureau"}):
+                        end += 1
+                    elif end not in taken and token.lower_ in _NAME_PARTICLES and end + 1 < len(doc) \
+                            and end + 1 not in taken and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+                        end += 2  # "Minera Andina del Sur"
+                    else:
+                        break
+            if end != s.end:
+                result.append(Span(doc, s.start, end, label=s.label_, span_id=s.id_))
+                taken |= set(range(s.end, end))
+            else:
+                result.append(s)
+        return result
 
     @staticmethod
     def _site_names(doc: Doc, spans: list[Span]) -> list[Span]:
