@@ -196,6 +196,9 @@ def collect_mentions(state: _State) -> None:
     """doc.ents → mentions; capitals and seats of government are places after "in"/"at"."""
     sentence_of = state.sentence_of
     names = {part for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
+    # "Naaja Nathanielsen, Greenland's Minister for …" (the NER said ORG) … "Nathanielsen said"
+    names |= {part for ent in state.ents if ent.label_ in {"ORG", "LOCATION"} and _titled_name(ent)
+              for part in (ent[0].text, ent[-1].text)}
     names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
     surnames = {ent[k:].text for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 2 for k in range(1, len(ent) - 1)}
     named_as = _names_typed_elsewhere(state.ents)
@@ -209,8 +212,7 @@ def collect_mentions(state: _State) -> None:
             label = "PERSON"  # "Van Peteghem" (ORG) is Vincent Van Peteghem named before
         elif label == "PERSON" and len(ent) == 1 and ent.text not in names and not _after_title(ent):
             continue  # a lone capitalised word the NER calls a person ("Nalco", "Kvanefjeld") is too unsure
-        elif label in {"ORG", "LOCATION"} and 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) \
-                and not ent.ent_id_ and ent.text not in places() and _beside_title_noun(ent):
+        elif label in {"ORG", "LOCATION"} and _titled_name(ent):
             label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG, or a place)
         elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
                 and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
@@ -354,6 +356,13 @@ def _beside_company_noun(span: Any) -> bool:
     near = [root.head] if root.dep_ == "appos" else []
     near += [c for c in root.children if c.dep_ == "appos"]
     return any(t.lemma_.casefold() in words for t in near)
+
+
+def _titled_name(ent: Any) -> bool:
+    """Two to five capitalised words in apposition to a title noun, no listed or known place: a
+    person's name whatever the NER called it."""
+    return 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) and not ent.ent_id_ \
+        and ent.text not in places() and _beside_title_noun(ent)
 
 
 def _beside_title_noun(span: Any) -> bool:

@@ -1281,3 +1281,9 @@ def test_entities_an_organisations_name_runs_over_the_proper_nouns_after_it(text
     if name is not None:
         assert (name, "Organization") in found
     assert not {m for m in found if m[0] in {"Northern Rare Earth", "National Copper"}}
+
+
+def test_entities_a_surname_after_a_titled_name_the_ner_misread_is_the_person() -> None:
+    found = mentions_of('"We will not sell," Aaja Kleist, Greenland\'s Minister for Business, Trade, Mineral Resources '
+                        'and Justice, said on Friday. Kleist said the ban would stay.')
+    assert {("Aaja Kleist", "Person"), ("Kleist", "Person")} <= found
