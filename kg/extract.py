@@ -168,6 +168,10 @@ def _is_place(span: Any) -> bool:
     return root.dep_ == "dobj" and head.lemma_ in {"visit", "tour"}
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
 def _opens_dateline(span: Any) -> bool:
     """"Athens, 9 June 2026 - ", "LOMIE, Cameroon - ": a name opening a paragraph before a comma, a
     date or a country, and a spaced dash is where the story was filed, not an actor."""
@@ -178,8 +182,9 @@ def _opens_dateline(span: Any) -> bool:
         token = doc[i]
         if token.text in {"-", "–", "—"} and doc[i - 1].whitespace_:
             return i > span.end + 1
-        if not (token.ent_type_ in {"DATE", "COUNTRY"} or token.like_num or token.text == ","):
-            return False
+        if not (token.ent_type_ in {"DATE", "COUNTRY"} or token.like_num or token.text == ","
+                or token.text.rstrip(".").casefold() in _MONTHS):
+            return False  # ("LONDON, Nov 10 –": the NER may leave a short date untyped)
     return False
 
 

@@ -1287,3 +1287,9 @@ def test_entities_a_surname_after_a_titled_name_the_ner_misread_is_the_person() 
     found = mentions_of('"We will not sell," Aaja Kleist, Greenland\'s Minister for Business, Trade, Mineral Resources '
                         'and Justice, said on Friday. Kleist said the ban would stay.')
     assert {("Aaja Kleist", "Person"), ("Kleist", "Person")} <= found
+
+
+def test_entities_a_country_in_a_capitals_heading_is_the_country() -> None:
+    found = mentions_of("WHY PERU?\n\nPeru mines copper.")
+    assert ("PERU", "Country") in found
+    assert ("PERU", "Organization") not in found

@@ -205,6 +205,13 @@ def appositive_titles() -> frozenset[str]:
     return frozenset(t.casefold() for t in _json("titles.json")["appositive_titles"])
 
 
+def _with_capitals(name: str) -> list[str]:
+    """A country's or a capital's name, and the same in capitals where a dateline or a heading
+    writes it so ("BAMAKO, 26 February", "WHY MYANMAR?"); not a short one, which may be an acronym."""
+    upper = name.upper()
+    return [name, upper] if upper != name and len(name) >= 4 and name.replace(" ", "").isalpha() else [name]
+
+
 def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Patterns for two entity rulers: case-sensitive names, and lower-cased minerals/titles.
 
@@ -218,11 +225,11 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         for name in names:
             if name in _AMBIGUOUS_NAMES:
                 continue
-            exact.append({"label": "COUNTRY", "pattern": name, "id": key})
+            exact += [{"label": "COUNTRY", "pattern": form, "id": key} for form in _with_capitals(name)]
         for demonym in country.demonyms:
             exact.append({"label": "DEMONYM", "pattern": demonym, "id": key})
         for capital in country.capitals:
-            exact.append({"label": "CITY", "pattern": capital, "id": key})
+            exact += [{"label": "CITY", "pattern": form, "id": key} for form in _with_capitals(capital)]
     for org in organizations():
         for alias in [org["label"], *org.get("aliases", [])]:
             exact.append({"label": "ORG", "pattern": alias, "id": f"org:{org['key']}"})
