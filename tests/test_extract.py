@@ -1293,3 +1293,13 @@ def test_entities_a_country_in_a_capitals_heading_is_the_country() -> None:
     found = mentions_of("WHY PERU?\n\nPeru mines copper.")
     assert ("PERU", "Country") in found
     assert ("PERU", "Organization") not in found
+
+
+def test_extract_a_dateline_with_a_short_date_the_ner_left_untyped() -> None:
+    from kg.extract import _opens_dateline
+
+    doc = make_nlp()("Gallium, germanium prices ease after Beijing pauses ban\nLONDON, Nov 10 – Gallium and germanium "
+                     "prices outside China slipped on Monday.")
+    assert next(t for t in doc if t.text == "Nov").ent_type_ == ""  # as the model reads it
+    city = next(e for e in doc.ents if e.text == "LONDON")
+    assert _opens_dateline(city)
