@@ -67,3 +67,9 @@ def test_gazetteer_countries_and_capitals_match_in_capitals_too() -> None:
     assert {("COUNTRY", "ARGENTINA"), ("CITY", "OUAGADOUGOU"), ("COUNTRY", "SOUTH AFRICA")} <= found
     assert ("COUNTRY", "CUBA") in found and ("COUNTRY", "FIJI") in found
     assert ("COUNTRY", "GEORGIA") not in found  # an ambiguous name stays out in any case
+
+
+def test_gazetteer_a_code_shared_by_several_entries_names_the_state() -> None:
+    from kg.nlp.gazetteer import country_by_code
+
+    assert country_by_code("GB").name == "United Kingdom"  # countryinfo also files Wales under GB

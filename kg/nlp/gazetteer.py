@@ -86,7 +86,11 @@ def countries() -> tuple[Country, ...]:
 
 @lru_cache(maxsize=1)
 def _by_code() -> dict[str, Country]:
-    return {country.code: country for country in countries()}
+    # the first entry of a code is the state ("United Kingdom", not "Wales", also GB in countryinfo)
+    found: dict[str, Country] = {}
+    for country in countries():
+        found.setdefault(country.code, country)
+    return found
 
 
 def country_by_code(code: str) -> Country:
