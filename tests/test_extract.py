@@ -1303,3 +1303,9 @@ def test_extract_a_dateline_with_a_short_date_the_ner_left_untyped() -> None:
     assert next(t for t in doc if t.text == "Nov").ent_type_ == ""  # as the model reads it
     city = next(e for e in doc.ents if e.text == "LONDON")
     assert _opens_dateline(city)
+
+
+def test_entities_a_stock_exchange_is_an_organisation_not_its_city() -> None:
+    found = mentions_of("Arcadia Metals is listed on the London Stock Exchange and the Athens Exchange.")
+    assert {("London Stock Exchange", "Organization"), ("Athens Exchange", "Organization")} <= found
+    assert not {m for m in found if m[1] == "Country"}
