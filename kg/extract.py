@@ -219,9 +219,9 @@ def collect_mentions(state: _State) -> None:
             continue  # a lone capitalised word the NER calls a person ("Nalco", "Kvanefjeld") is too unsure
         elif label in {"ORG", "LOCATION"} and _titled_name(ent):
             label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG, or a place)
-        elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
-                and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
-            continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
+        elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ \
+                and ent.text.casefold() in _reference_words("Country"):
+            continue  # "the Sultanate", "the State", a headline's "as Kingdom pitches": the country spoken of, no name
         elif label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _beside_company_noun(ent):
             label = "ORG"  # "Barrick, the Canadian miner that …", "Peru's Minsur, the largest tin producer"
         if label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _names_outlet(ent.text, state.article.outlet):

@@ -1309,3 +1309,11 @@ def test_entities_a_stock_exchange_is_an_organisation_not_its_city() -> None:
     found = mentions_of("Arcadia Metals is listed on the London Stock Exchange and the Athens Exchange.")
     assert {("London Stock Exchange", "Organization"), ("Athens Exchange", "Organization")} <= found
     assert not {m for m in found if m[1] == "Country"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Delegations flock to Jeddah as Kingdom pitches itself as a refining hub", "Kingdom"),
+    ("Delegates flock to Doha minerals forum as Emirate pitches itself as processing hub", "Emirate"),
+])
+def test_entities_a_headlines_bare_kingdom_is_no_name(text: str, word: str) -> None:
+    assert not {m for m in mentions_of(text) if m[0] == word}
