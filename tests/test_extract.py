@@ -1317,3 +1317,19 @@ def test_entities_a_stock_exchange_is_an_organisation_not_its_city() -> None:
 ])
 def test_entities_a_headlines_bare_kingdom_is_no_name(text: str, word: str) -> None:
     assert not {m for m in mentions_of(text) if m[0] == word}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "Republic" in another language opens a state's name
+    ("Bosnia's Republika Srpska entity said it would sign a mining deal with the company this year.", "Republika Srpska"),
+    # a person's name where a thing was signed is the venue's
+    ("The share purchase agreement was signed at Qasr Al Hosn on Monday.", "Qasr Al Hosn"),
+])
+def test_entities_a_place_the_ner_called_a_person(text: str, place: str) -> None:
+    found = mentions_of(text)
+    assert (place, "Location") in found
+    assert (place, "Person") not in found
+
+
+def test_entities_a_person_met_at_a_home_stays_a_person() -> None:
+    assert ("Anna Berg", "Location") not in mentions_of("The ministers met at Anna Berg's farm on Monday.")

@@ -563,6 +563,12 @@ class EntityMerger:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "the Almaty-based institute"
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_TAILS - {"City"}:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Victoria Falls" is no person
+        if label in {"PERSON", "ORG"} and ent[0].text in _STATE_OPENERS and len(ent) > 1:
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Republika Srpska" is no person
+        if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ == "at" \
+                and doc[ent.start - 1].head.lemma_ in _GATHERING_VERBS \
+                and not (ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}):
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "signed at Qasr Al Watan"
         if label in {"PERSON", "ORG"} and len(ent) == 2 and ent[-1].text == "State" and ent[0].pos_ == "PROPN" \
                 and ent[0].text not in {"Islamic", "Secretary", "Department"}:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Kachin State", "Wa State"
@@ -874,6 +880,11 @@ def _site_named(doc: Doc, name: Span) -> bool:
     return any(t.lower_ in _SITE_NAME_NOUNS and t.pos_ == "NOUN" for t in (prep.head, doc[prep.i - 1]))
 
 
+# A name opening with "Republic" in another language is a state or a part of one ("Republika Srpska").
+_STATE_OPENERS = {"Republika", "Republica", "República", "Republik", "Republique", "République", "Repubblica"}
+# Verbs whose "at" names where a thing happened: a person's name there is the venue's ("the agreement was
+# signed at Qasr Al Watan", "met … at Jubilee House").
+_GATHERING_VERBS = {"sign", "meet", "hold", "host", "gather", "receive", "welcome", "convene", "announce", "speak"}
 # Last words of a byline that names a desk, not a writer ("By Staff Reporter").
 _BYLINE_DESKS = {"reporter", "reporters", "correspondent", "correspondents", "desk", "bureau", "staff", "editor", "editors"}
 # Words a preposition hangs from when its object is an organisation, not a place ("a stake in
