@@ -1333,3 +1333,15 @@ def test_entities_a_place_the_ner_called_a_person(text: str, place: str) -> None
 
 def test_entities_a_person_met_at_a_home_stays_a_person() -> None:
     assert ("Anna Berg", "Location") not in mentions_of("The ministers met at Anna Berg's farm on Monday.")
+
+
+def test_entities_a_name_listed_with_a_place_is_a_place() -> None:
+    found = mentions_of("Hunan Gold will drill for lithium in Herat and Laghman under a contract officials value at "
+                        "$90 million.")
+    assert ("Laghman", "Location") in found
+    assert ("Hunan Gold", "Organization") in found
+
+
+def test_entities_a_full_name_listed_after_a_place_stays_a_person() -> None:
+    found = mentions_of("Reporting by Anna Nowak in Warsaw and Pedro Alves in Lisbon")
+    assert ("Pedro Alves", "Location") not in found

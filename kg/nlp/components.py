@@ -276,6 +276,7 @@ class EntityMerger:
         final = self._short_org_names(doc, final)
         final = self._name_tails(doc, final)
         final = self._site_names(doc, final)
+        final = self._listed_with_places(doc, final)
         final = self._governments(doc, final)
         final = [s for s in final if not (s.label_ == "ORG" and not s.id_ and (
             s.text in self.not_names or s[-1].text in self.policy_heads))]  # "1600 GMT", "the MoU", "… Materials Act"
@@ -349,6 +350,24 @@ class EntityMerger:
                 taken |= set(range(s.end, end))
             else:
                 result.append(s)
+        return result
+
+    @staticmethod
+    def _listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"exploration in Nuristan and Laghman": a name coordinated with a place (not a country)
+        is a place too, where the NER guessed an organisation or a one-word person (a full name
+        stays a person: "Tomasz Wrona in Warsaw and Daniela Paredes in Santiago")."""
+        place_at = {i for s in spans if s.label_ in {"LOCATION", "CITY"} for i in range(s.start, s.end)}
+        result = []
+        for s in spans:
+            root = s.root
+            partners = [root.head] if root.dep_ == "conj" else []
+            partners += [c for c in root.children if c.dep_ == "conj"]
+            if (s.label_ == "ORG" or (s.label_ == "PERSON" and len(s) == 1)) and not s.id_ \
+                    and s[-1].text not in _ORG_WORDS and not s.text.isupper() \
+                    and partners and all(p.i in place_at for p in partners):
+                s = Span(doc, s.start, s.end, label="LOCATION", span_id="")
+            result.append(s)
         return result
 
     @staticmethod
