@@ -1346,3 +1346,13 @@ def test_entities_a_full_name_listed_after_a_place_stays_a_person() -> None:
     found = mentions_of("Copper rose.\n\n(Reporting by Marek Zielinski in Krakow and Daniela Rojas in Lima; Editing by "
                         "Paul Grant)")
     assert ("Daniela Rojas", "Location") not in found
+
+
+@pytest.mark.parametrize(("text", "demonym"), [
+    ("Many Greenlanders oppose uranium mining near their towns.", "Greenlanders"),
+    ("The Burkinabè delegation left the summit early.", "Burkinabè"),
+])
+def test_entities_a_demonym_is_its_country(text: str, demonym: str) -> None:
+    found = mentions_of(text)
+    assert (demonym, "Country") in found
+    assert (demonym, "Organization") not in found
