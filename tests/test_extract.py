@@ -1356,3 +1356,11 @@ def test_entities_a_demonym_is_its_country(text: str, demonym: str) -> None:
     found = mentions_of(text)
     assert (demonym, "Country") in found
     assert (demonym, "Organization") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Korea is expected to be represented by its Minister of Trade, Industry and Energy.",
+    "Korea's Vice-Minister of Trade, Industry and Energy for Resource Security, Kim Min-soo, will attend.",
+])
+def test_entities_a_list_of_portfolios_at_a_sentences_end_or_before_a_remit_is_the_title(text: str) -> None:
+    assert not {m for m in mentions_of(text) if m[1] == "Organization"}

@@ -626,7 +626,8 @@ class EntityMerger:
     def _portfolio_tail(doc: Doc, title: Span) -> Span:
         """``Minister of Energy and Minerals``, ``Minister for Energy, Business and Industry``,
         ``Vice Minister for Mining Affairs``: a portfolio title runs over a list of capitalised
-        portfolio words up to the person (or "of" and the country) that follows."""
+        portfolio words up to the person (or "of" and the country, a remit after "for", the sentence's
+        end) that follows ("represented by its Minister of Economy, Trade and Industry.")."""
         if title.id_ != "title:country" or not doc[title.end - 1].is_title \
                 or doc[title.end - 1].lower_ in {"minister", "secretary", "commissioner", "adviser", "advisor"}:
             return title
@@ -647,7 +648,7 @@ class EntityMerger:
             return title
         after = doc[end:end + 2]
         follows = len(after) > 0 and (
-            after[0].ent_type_ == "PERSON" or after[0].lower_ == "of"
+            after[0].ent_type_ == "PERSON" or after[0].lower_ in {"of", "for"} or after[0].text in {".", ";"}
             or (after[0].text == "," and len(after) > 1 and (after[1].ent_type_ == "PERSON" or after[1].is_title))
             or (after[0].is_title and after[0].ent_type_ not in _RULER_LABELS))
         if not follows:
