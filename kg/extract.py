@@ -168,6 +168,10 @@ def _is_place(span: Any) -> bool:
     return root.dep_ == "dobj" and head.lemma_ in {"visit", "tour"}
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
 def _opens_dateline(span: Any) -> bool:
     """"Athens, 9 June 2026 - ", "LOMIE, Cameroon - ": a name opening a paragraph before a comma, a
     date or a country, and a spaced dash is where the story was filed, not an actor."""
@@ -178,8 +182,9 @@ def _opens_dateline(span: Any) -> bool:
         token = doc[i]
         if token.text in {"-", "–", "—"} and doc[i - 1].whitespace_:
             return i > span.end + 1
-        if not (token.ent_type_ in {"DATE", "COUNTRY"} or token.like_num or token.text == ","):
-            return False
+        if not (token.ent_type_ in {"DATE", "COUNTRY"} or token.like_num or token.text == ","
+                or token.text.rstrip(".").casefold() in _MONTHS):
+            return False  # ("LONDON, Nov 10 –": the NER may leave a short date untyped)
     return False
 
 
@@ -196,6 +201,9 @@ def collect_mentions(state: _State) -> None:
     """doc.ents → mentions; capitals and seats of government are places after "in"/"at"."""
     sentence_of = state.sentence_of
     names = {part for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 1 for part in (ent[0].text, ent[-1].text)}
+    # "Naaja Nathanielsen, Greenland's Minister for …" (the NER said ORG) … "Nathanielsen said"
+    names |= {part for ent in state.ents if ent.label_ in {"ORG", "LOCATION"} and _titled_name(ent)
+              for part in (ent[0].text, ent[-1].text)}
     names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
     surnames = {ent[k:].text for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 2 for k in range(1, len(ent) - 1)}
     named_as = _names_typed_elsewhere(state.ents)
@@ -219,17 +227,16 @@ def collect_mentions(state: _State) -> None:
             label = "PERSON"  # "Van Peteghem" (ORG) is Vincent Van Peteghem named before
         elif label == "PERSON" and len(ent) == 1 and ent.text not in names and not _after_title(ent):
             continue  # a lone capitalised word the NER calls a person ("Nalco", "Kvanefjeld") is too unsure
-        elif label in {"ORG", "LOCATION"} and 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) \
-                and not ent.ent_id_ and ent.text not in places() and _beside_title_noun(ent):
+        elif label in {"ORG", "LOCATION"} and _titled_name(ent):
             label = "PERSON"  # "Its chief executive, Lerato Dlamini," (the NER said ORG, or a place)
-        elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ and ent.start > 0 \
-                and ent.doc[ent.start - 1].lower_ == "the" and ent.text.casefold() in _reference_words("Country"):
-            continue  # "the Sultanate", "the State" (capitalised as a title): the country spoken of, no name
+        elif label in {"ORG", "LOCATION", "PERSON"} and len(ent) == 1 and not ent.ent_id_ \
+                and ent.text.casefold() in _reference_words("Country"):
+            continue  # "the Sultanate", "the State", a headline's "as Kingdom pitches": the country spoken of, no name
         elif label in {"ORG", "LOCATION", "PERSON"} and not ent.ent_id_ and re.sub(
                 r"^the\s+", "", ent.text.casefold()) in _event_or_deal_references("deal"):
             continue  # "Under the MOU": the NER's organisation is the deal spoken of
-        elif label == "PERSON" and _beside_company_noun(ent):
-            label = "ORG"  # "Barrick, the Canadian miner that …" (the NER said PERSON)
+        elif label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _beside_company_noun(ent):
+            label = "ORG"  # "Barrick, the Canadian miner that …", "Peru's Minsur, the largest tin producer"
         if label in {"PERSON", "LOCATION"} and not ent.ent_id_ and _names_outlet(ent.text, state.article.outlet):
             label = "ORG"  # "BAMAKO, 26 February (Sahel Presse) –", "By Ama Mensah, Gulf Horizon": the publisher
         number = sentence_of[ent.start]
@@ -292,7 +299,7 @@ def _names_typed_elsewhere(ents: Iterable[Any]) -> dict[str, str]:
     from kg.nlp.components import _MEDIA_WORDS, _ORG_WORDS, _PLACE_TAILS
 
     for ent in ents:
-        if ent.label_ in {"PERSON", "ORG"} and _beside_company_noun(ent):
+        if ent.label_ in {"PERSON", "ORG", "LOCATION"} and not ent.ent_id_ and _beside_company_noun(ent):
             typed[ent.text] = "ORG"  # "Al Noor, the state holding company"
         # (an outlet's name says nothing of its first word: "Sahel Presse", "Lagos Business Journal")
         sure = (ent.label_ == "ORG" and ent[-1].text in _ORG_WORDS - _MEDIA_WORDS) or (
@@ -383,6 +390,13 @@ def _beside_company_noun(span: Any) -> bool:
     near = [root.head] if root.dep_ == "appos" else []
     near += [c for c in root.children if c.dep_ == "appos"]
     return any(t.lemma_.casefold() in words for t in near)
+
+
+def _titled_name(ent: Any) -> bool:
+    """Two to five capitalised words in apposition to a title noun, no listed or known place: a
+    person's name whatever the NER called it."""
+    return 2 <= len(ent) <= 5 and all(t.is_title or t.text == "-" for t in ent) and not ent.ent_id_ \
+        and ent.text not in places() and _beside_title_noun(ent)
 
 
 def _beside_title_noun(span: Any) -> bool:

@@ -1297,3 +1297,199 @@ def test_extract_deals_being_left_out_is_no_withdrawal() -> None:
     found = facts_of("Glencore will pay $700 million for a 30% stake in the Mutanda cobalt mine. Zambia has been "
                      "left out of the talks.")
     assert not {f for f in found if f[0] == "Zambia" and f[1] == "partyTo"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a site noun in apposition
+    ("The villagers live beside Mokgadi, the largest platinum mine in the district.", "Mokgadi"),
+    # "Salar de" opens a salt flat's name
+    ("Lithium prices rose as brine output from the Salar de Pocitos fell.", "Salar de Pocitos"),
+    # the site noun after the name (the NER left it out or called it an organisation)
+    ("Kestrel Mining said on Monday that its Hadley field would stay shut.", "Hadley"),
+    # a possessive inside the apposition
+    ("Output fell at Ghana's Obuasi, the country's oldest mine.", "Obuasi"),
+    # a site noun before "at" (the parser hangs "at" from the verb)
+    ("European firms would develop copper deposits at Erdenet Tsagaan in the north.", "Erdenet Tsagaan"),
+    ("Chinese firms hold tungsten deposits at Mawchi Pyin in the country's east.", "Mawchi Pyin"),
+    # the project's developer
+    ("The bank agreed to lend $90m to Nkana's developer if the project finds a buyer.", "Nkana"),
+    # "the mining hub of", a state of a federation
+    ("The militia captured the mining hub of Zorgo in March.", "Zorgo"),
+    ("Fighting spread across Shan State and into Karenni last week.", "Shan State"),
+    # any name right after "near", "outside", "above" (not only a listed town)
+    ("Protesters blocked the road outside Nkana Mokambo on Friday.", "Nkana Mokambo"),
+    ("The ridge above Ilimaussaq looks much as it always has.", "Ilimaussaq"),
+])
+def test_entities_a_mining_sites_name_is_a_place(text: str, place: str) -> None:
+    assert (place, "Location") in mentions_of(text)
+
+
+def test_entities_a_name_that_signs_is_no_site() -> None:
+    found = mentions_of("Tamarack signed a supply deal with Ford. Tamarack also runs the Tamarack nickel project.")
+    assert ("Tamarack", "Location") not in found
+
+
+def test_entities_a_place_in_apposition_to_a_company_noun_is_a_company() -> None:
+    found = mentions_of("Brazil's Sigma, the lithium miner, said it would expand.")
+    assert ("Sigma", "Organization") in found
+    assert ("Sigma", "Location") not in found
+
+
+def test_entities_a_place_the_ner_found_keeps_its_type_where_the_ner_wavers() -> None:
+    found = mentions_of("The company plans a refinery in Skellefteå. The first cathodes would not leave Skellefteå "
+                        "before 2029.")
+    assert ("Skellefteå", "Location") in found
+    assert ("Skellefteå", "Organization") not in found
+
+
+def test_entities_a_ministry_and_the_government_of_a_country_are_two_names() -> None:
+    text = ("In the presence of both ministers, the Ministry of Energy, Government of Zambia and the Ministry of "
+            "Mines, Government of Peru signed a memorandum.")
+    found = mentions_of(text)
+    assert {("Ministry of Energy", "Organization"), ("Government of Zambia", "Country"),
+            ("Government of Peru", "Country")} <= found
+    assert ("Government of Peru", "partyTo", "memorandum", "positive", "asserted") in facts_of(text)
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Officials said the Federal Government would ban lithium ore exports.", "Federal Government"),
+    ("Anna Berg, an economist at the University of Iceland, said so.", "University of"),
+])
+def test_entities_no_organisation_is_a_bare_government_or_a_name_hanging_on_of(text: str, fragment: str) -> None:
+    assert (fragment, "Organization") not in mentions_of(text)
+
+
+def test_entities_a_name_hanging_on_of_runs_over_the_place() -> None:
+    assert ("University of Iceland", "Organization") in mentions_of(
+        "Anna Berg, an economist at the University of Iceland, said so.")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Zinc rose 1.1% to $2,900 a ton by 1500 GMT.", "GMT"),  # a time zone
+    ("The MoU provides for joint surveys and the sharing of drill data.", "MoU"),  # a deal's head
+    ("Under the MOU, Japan will get priority access to copper from Peruvian mines.", "MOU"),
+    ("Wind projects were named as strategic under the EU's Net-Zero Industry Act last year.",
+     "Net-Zero Industry Act"),  # a law
+    ("The Cabinet would copy the export bans, officials said.", "Cabinet"),
+    ("The Opposition's mining spokesman, Tom Reid, said the deal was welcome.", "Opposition"),
+])
+def test_entities_words_that_name_no_organisation(text: str, word: str) -> None:
+    assert (word, "Organization") not in mentions_of(text)
+
+
+def test_entities_shares_of_a_company_are_not_its_name() -> None:
+    assert ("Lundin Mining", "Organization") in mentions_of("Shares of Lundin Mining jumped 12% in Toronto.")
+
+
+def test_entities_a_bylines_name_is_a_writer() -> None:
+    found = mentions_of("Copper rose.\n\n(Reporting by Tomasz Kowal in Warsaw; Editing by Paul Grant)")
+    assert ("Tomasz Kowal", "Person") in found
+    assert ("Tomasz Kowal", "Organization") not in found
+
+
+def test_entities_a_bylines_desk_is_no_writer() -> None:
+    assert not {m for m in mentions_of("By Coast Observer Reporter\n\nKenya banned exports.") if m[1] == "Person"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Italy's Mattei Plan for Africa funds two projects.", "Mattei Plan"),
+    ("Washington will stockpile antimony under the National Defense Stockpile programme.", "National Defense Stockpile"),
+])
+def test_entities_a_plan_or_a_law_is_no_organisation(text: str, name: str) -> None:
+    assert (name, "Organization") not in mentions_of(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("It will lend €75 million to Canada's Northern Rare Earth Separation for a plant in Manitoba.",
+     "Northern Rare Earth Separation"),
+    # a plan's name runs to its head, and is then no organisation
+    ("Chile's National Copper Strategy gives Codelco control of the salt flat.", None),
+])
+def test_entities_an_organisations_name_runs_over_the_proper_nouns_after_it(text: str, name: str | None) -> None:
+    found = {m for m in mentions_of(text) if m[1] == "Organization"}
+    if name is not None:
+        assert (name, "Organization") in found
+    assert not {m for m in found if m[0] in {"Northern Rare Earth", "National Copper"}}
+
+
+def test_entities_a_surname_after_a_titled_name_the_ner_misread_is_the_person() -> None:
+    found = mentions_of('"We will not sell," Aaja Kleist, Greenland\'s Minister for Business, Trade, Mineral Resources '
+                        'and Justice, said on Friday. Kleist said the ban would stay.')
+    assert {("Aaja Kleist", "Person"), ("Kleist", "Person")} <= found
+
+
+def test_entities_a_country_in_a_capitals_heading_is_the_country() -> None:
+    found = mentions_of("WHY PERU?\n\nPeru mines copper.")
+    assert ("PERU", "Country") in found
+    assert ("PERU", "Organization") not in found
+
+
+def test_extract_a_dateline_with_a_short_date_the_ner_left_untyped() -> None:
+    from kg.extract import _opens_dateline
+
+    doc = make_nlp()("Gallium, germanium prices ease after Beijing pauses ban\nLONDON, Nov 10 – Gallium and germanium "
+                     "prices outside China slipped on Monday.")
+    assert next(t for t in doc if t.text == "Nov").ent_type_ == ""  # as the model reads it
+    city = next(e for e in doc.ents if e.text == "LONDON")
+    assert _opens_dateline(city)
+
+
+def test_entities_a_stock_exchange_is_an_organisation_not_its_city() -> None:
+    found = mentions_of("Arcadia Metals is listed on the London Stock Exchange and the Athens Exchange.")
+    assert {("London Stock Exchange", "Organization"), ("Athens Exchange", "Organization")} <= found
+    assert not {m for m in found if m[1] == "Country"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Delegations flock to Jeddah as Kingdom pitches itself as a refining hub", "Kingdom"),
+    ("Delegates flock to Doha minerals forum as Emirate pitches itself as processing hub", "Emirate"),
+])
+def test_entities_a_headlines_bare_kingdom_is_no_name(text: str, word: str) -> None:
+    assert not {m for m in mentions_of(text) if m[0] == word}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "Republic" in another language opens a state's name
+    ("Bosnia's Republika Srpska entity said it would sign a mining deal with the company this year.", "Republika Srpska"),
+    # a person's name where a thing was signed is the venue's
+    ("The share purchase agreement was signed at Qasr Al Hosn on Monday.", "Qasr Al Hosn"),
+])
+def test_entities_a_place_the_ner_called_a_person(text: str, place: str) -> None:
+    found = mentions_of(text)
+    assert (place, "Location") in found
+    assert (place, "Person") not in found
+
+
+def test_entities_a_person_met_at_a_home_stays_a_person() -> None:
+    assert ("Anna Berg", "Location") not in mentions_of("The ministers met at Anna Berg's farm on Monday.")
+
+
+def test_entities_a_name_listed_with_a_place_is_a_place() -> None:
+    found = mentions_of("Hunan Gold will drill for lithium in Herat and Laghman under a contract officials value at "
+                        "$90 million.")
+    assert ("Laghman", "Location") in found
+    assert ("Hunan Gold", "Organization") in found
+
+
+def test_entities_a_full_name_listed_after_a_place_stays_a_person() -> None:
+    found = mentions_of("Copper rose.\n\n(Reporting by Marek Zielinski in Krakow and Daniela Rojas in Lima; Editing by "
+                        "Paul Grant)")
+    assert ("Daniela Rojas", "Location") not in found
+
+
+@pytest.mark.parametrize(("text", "demonym"), [
+    ("Many Greenlanders oppose uranium mining near their towns.", "Greenlanders"),
+    ("The Burkinabè delegation left the summit early.", "Burkinabè"),
+])
+def test_entities_a_demonym_is_its_country(text: str, demonym: str) -> None:
+    found = mentions_of(text)
+    assert (demonym, "Country") in found
+    assert (demonym, "Organization") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Korea is expected to be represented by its Minister of Trade, Industry and Energy.",
+    "Korea's Vice-Minister of Trade, Industry and Energy for Resource Security, Kim Min-soo, will attend.",
+])
+def test_entities_a_list_of_portfolios_at_a_sentences_end_or_before_a_remit_is_the_title(text: str) -> None:
+    assert not {m for m in mentions_of(text) if m[1] == "Organization"}

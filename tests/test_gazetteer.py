@@ -56,3 +56,20 @@ def test_places_hold_towns_and_provinces_not_countries_or_listed_organisations()
     assert {"Kolwezi", "Rustenburg", "Luleå", "Lulea", "Catamarca", "Jujuy"} <= found  # a town, its ASCII spelling, provinces
     assert not {"Chile", "Santiago", "Glencore", "European Union"} & found  # the rulers type these
     assert all(name[:1].isupper() and "(" not in name for name in found)
+
+
+def test_gazetteer_countries_and_capitals_match_in_capitals_too() -> None:
+    from kg.nlp.gazetteer import ruler_patterns
+
+    exact, _ = ruler_patterns()
+    found = {(p["label"], p["pattern"]) for p in exact}
+    # a dateline's or a heading's capitals ("BAMAKO, 26 February", "WHY MYANMAR?")
+    assert {("COUNTRY", "ARGENTINA"), ("CITY", "OUAGADOUGOU"), ("COUNTRY", "SOUTH AFRICA")} <= found
+    assert ("COUNTRY", "CUBA") in found and ("COUNTRY", "FIJI") in found
+    assert ("COUNTRY", "GEORGIA") not in found  # an ambiguous name stays out in any case
+
+
+def test_gazetteer_a_code_shared_by_several_entries_names_the_state() -> None:
+    from kg.nlp.gazetteer import country_by_code
+
+    assert country_by_code("GB").name == "United Kingdom"  # countryinfo also files Wales under GB

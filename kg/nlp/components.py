@@ -46,12 +46,22 @@ _PLACE_NOUNS_AFTER = {"region", "province", "district", "county", "governorate",
                       "area", "valley", "basin", "belt", "desert", "coast", "oblast", "regions", "provinces", "districts",
                       "counties", "governorates", "prefectures", "municipalities", "oblasts", "states"}
 # "the port of Kamsar", "the town of Sotkamo": a place noun with "of" before a name.
-_PLACE_NOUNS_OF = {"port", "town", "city", "village", "region", "province", "district", "county", "municipality",
+_PLACE_NOUNS_OF = {"port", "town", "city", "village", "hub", "region", "province", "district", "county", "municipality",
                    "island", "state", "governorate", "prefecture", "towns", "cities", "villages", "regions", "provinces",
                    "districts", "counties", "municipalities", "islands", "states", "governorates", "prefectures"}
 # "a mine in Sotkamo", "a complex at Jorf Lasfar": sites whose "in"/"at"/"near" object is a place.
 _SITE_NOUNS = {"mine", "mines", "plant", "refinery", "smelter", "complex", "facility", "factory", "port", "deposit",
                "project", "site", "hub", "terminal", "zone", "park", "operation", "operations", "concession"}
+# A name right before one of these (lower case, after a mineral or a few lower-case words) names a mining
+# site, so it is a place wherever the article uses it ("the Lofdal heavy rare earths project", "Oyu
+# Tolgoi, the vast mine", "rare earth deposits at Khalzan Buregtei").
+_SITE_NAME_NOUNS = {"mine", "mines", "project", "projects", "deposit", "deposits", "field", "fields", "concession",
+                    "concessions", "operation", "operations", "complex", "prospect", "tailings"}
+# A name opening with one of these is a place ("Salar de Atacama", "Salar del Hombre Muerto").
+_SITE_OPENERS = {"Salar", "Salares", "Salina", "Salinas"}
+# Verbs whose subject is a company, not a site ("Vulcan said", "Vulcan signed").
+_COMPANY_VERBS = {"say", "announce", "sign", "agree", "report", "raise", "acquire", "buy", "sell", "own", "hire",
+                  "employ", "list", "issue", "pay", "decline", "file", "seek", "win", "appoint", "tell", "merge"}
 # A name right after one of these nouns is an organisation ("state miner Tau-Ken Samruk", "carmaker BYD").
 _COMPANY_NOUNS = {"company", "miner", "group", "firm", "carmaker", "automaker", "conglomerate", "producer", "lender",
                   "giant", "consortium", "trader", "startup", "start-up", "developer", "explorer", "operator",
@@ -74,6 +84,7 @@ _RANKS = {"colonel", "general", "major", "captain", "lieutenant", "admiral", "br
 _LEGAL_FORMS = frozenset(lexicon()["legal_forms"])
 # Titles that are also surnames ("Madeleine King").
 _SURNAME_TITLES = {"King", "Queen"}
+_NAME_OPENERS = frozenset(lexicon()["name_openers"])
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 # Courtesy words before a name are not part of it ("Dr. S. Jaishankar", "Shri G. Kishan Reddy", "Hon. Banda").
 _HONORIFICS = {"dr", "dr.", "shri", "smt", "smt.", "hon", "hon.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
@@ -154,6 +165,8 @@ class EntityMerger:
                          + [[first, name_word, *suffix, *tail] for suffix in suffixes]
                          + [[{"LOWER": "the"}, *body, *long_tail] for body in bodies], greedy="LONGEST")
         self.titles = titles()
+        self.not_names = set(words["not_names"]) | set(words["deal_heads"]) | set(words["deal_references"])
+        self.policy_heads = set(words["policy_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -167,6 +180,8 @@ class EntityMerger:
             if label == "DEAL" and doc[end - 1].is_lower and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
                 pass  # "a US–Ukraine minerals agreement" is still named by its parties
             start = _after_dateline(doc, start, end)
+            if label == "ORG" and end - start > 2 and doc[start].text in _NAME_OPENERS and doc[start + 1].lower_ == "of":
+                start += 2  # "Shares of International Holding Company rose"
             while start < end - 1 and (
                 doc[start].lower_ in _LEADING_JUNK
                 or (label == "EVENT" and doc[start].ent_type_ == "COUNTRY"
@@ -259,6 +274,12 @@ class EntityMerger:
         final = self._ambiguous_countries(doc, final)
         final = self._lead_metal(doc, final)
         final = self._short_org_names(doc, final)
+        final = self._name_tails(doc, final)
+        final = self._site_names(doc, final)
+        final = self._listed_with_places(doc, final)
+        final = self._governments(doc, final)
+        final = [s for s in final if not (s.label_ == "ORG" and not s.id_ and (
+            s.text in self.not_names or s[-1].text in self.policy_heads))]  # "1600 GMT", "the MoU", "… Materials Act"
         doc.ents = [Span(doc, s.start, s.end, label=s.label_, span_id=s.id_ if s.label_ != "PERSON" else "")
                     for s in sorted(final, key=lambda s: s.start)]
         return doc
@@ -303,6 +324,108 @@ class EntityMerger:
             at = {s.start for s in added}
             spans = [s for s in spans if not (s.label_ == "PERSON" and len(s) == 1 and s.start in at)]
         return spans + added if added else spans
+
+    @staticmethod
+    def _name_tails(doc: Doc, spans: list[Span]) -> list[Span]:
+        """An organisation's name runs over the proper nouns right after it that no other name
+        holds ("Geological Survey and Mines Bureau", "Prairie Rare Earth Separation", "Minera Andina
+        del Sur"), not over a byline's desk ("Coast Observer Reporter")."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        result = []
+        for s in spans:
+            end = s.end
+            if s.label_ == "ORG" and not s.id_:
+                while end < len(doc) and end - s.end < 3 and not doc[end].is_sent_start and doc[end - 1].whitespace_:
+                    token = doc[end]
+                    if end not in taken and token.is_title and token.is_alpha and token.pos_ == "PROPN" \
+                            and token.lower_ not in _LEADING_JUNK | (_BYLINE_DESKS - {"bureau"}):
+                        end += 1
+                    elif end not in taken and token.lower_ in _NAME_PARTICLES and end + 1 < len(doc) \
+                            and end + 1 not in taken and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+                        end += 2  # "Minera Andina del Sur"
+                    else:
+                        break
+            if end != s.end:
+                result.append(Span(doc, s.start, end, label=s.label_, span_id=s.id_))
+                taken |= set(range(s.end, end))
+            else:
+                result.append(s)
+        return result
+
+    @staticmethod
+    def _listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"exploration in Nuristan and Laghman": a name coordinated with a place (not a country)
+        is a place too, where the NER guessed an organisation or a one-word person (a full name
+        stays a person: "Tomasz Wrona in Warsaw and Daniela Paredes in Santiago")."""
+        place_at = {i for s in spans if s.label_ in {"LOCATION", "CITY"} for i in range(s.start, s.end)}
+        result = []
+        for s in spans:
+            root = s.root
+            partners = [root.head] if root.dep_ == "conj" else []
+            partners += [c for c in root.children if c.dep_ == "conj"]
+            if (s.label_ == "ORG" or (s.label_ == "PERSON" and len(s) == 1)) and not s.id_ \
+                    and s[-1].text not in _ORG_WORDS and not s.text.isupper() \
+                    and partners and all(p.i in place_at for p in partners):
+                s = Span(doc, s.start, s.end, label="LOCATION", span_id="")
+            result.append(s)
+        return result
+
+    @staticmethod
+    def _site_names(doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name the article gives to a mining site anywhere ("the Pulmoddai deposit", "Oyu Tolgoi,
+        the vast mine", "deposits at Kangankunde", "the Salar de Atacama") is that place wherever it
+        stands alone, not the organisation or person the NER guessed; a listed organisation, a name
+        ending in a company word, or one that says or signs things keeps its type."""
+        candidates = {s.text for s in spans if s.label_ in {"ORG", "PERSON"} and not s.id_
+                      and s[-1].text not in _ORG_WORDS | _LEGAL_FORMS and not s.text.isupper()}
+        if not candidates:
+            return spans
+        placed = {s.text for s in spans if s.label_ == "LOCATION" and not s.id_}
+        sites = set()
+        for text in candidates:
+            words = text.split()
+            occurrences = [doc[i:i + len(words)] for i in range(len(doc) - len(words) + 1)
+                           if doc[i].text == words[0] and doc[i:i + len(words)].text == text]
+            if (text in placed or any(_site_named(doc, o) for o in occurrences)) and not any(
+                    o.root.dep_ == "nsubj" and o.root.head.lemma_ in _COMPANY_VERBS for o in occurrences):
+                sites.add(text)
+        if not sites:
+            return spans
+        return [Span(doc, s.start, s.end, label="LOCATION", span_id="")
+                if s.label_ in {"ORG", "PERSON"} and not s.id_ and s.text in sites else s for s in spans]
+
+    @staticmethod
+    def _governments(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Government of Malawi" is the country (one name with it, so the country is the one who
+        acts); "the Ministry of Mines, Government of India" is the ministry and the country. A
+        government the NER names by an adjective or a leader ("the Federal Government", "the
+        Albanese Government") is no organisation of its own: the word is left to point back to the
+        country. A name left hanging on "of" ("the University of" before "Greenland") runs over the
+        place after it; with nothing to run over, it is no name."""
+        starts = {s.start: s for s in spans}
+        governments = [Span(doc, c.start - 2, c.end, label="COUNTRY", span_id=c.id_) for c in spans
+                       if c.label_ == "COUNTRY" and c.start >= 2 and doc[c.start - 1].lower_ == "of"
+                       and doc[c.start - 2].text == "Government"]
+        cut = {g.start for g in governments}
+        result: list[Span] = []
+        for s in spans:
+            if any(s.start <= g.start < s.end or g.start <= s.start < g.end for g in governments):
+                at = next(g.start for g in governments if s.start <= g.start < s.end or g.start <= s.start < g.end)
+                if s.label_ == "ORG" and s.start < at - 1 and doc[at - 1].text == ",":
+                    result.append(Span(doc, s.start, at - 1, label="ORG", span_id=s.id_))  # "Ministry of Mines,"
+                continue
+            if s.label_ == "ORG" and not s.id_ and s[-1].text == "Government":
+                continue
+            if s.label_ == "ORG" and not s.id_ and s[-1].lower_ == "of":
+                after = starts.get(s.end)
+                if after is None or after.label_ not in {"COUNTRY", "CITY", "LOCATION"} or s[0].text == "Government":
+                    continue
+                result.append(Span(doc, s.start, after.end, label="ORG", span_id=""))  # "University of Greenland"
+                cut.add(after.start)
+                continue
+            result.append(s)
+        result = [s for s in result if not (s.start in cut and s.label_ in {"COUNTRY", "CITY", "LOCATION"})]
+        return sorted(result + governments, key=lambda s: s.start)
 
     @staticmethod
     def _lead_metal(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -431,10 +554,12 @@ class EntityMerger:
     @staticmethod
     def _trim(doc: Doc, ent: Span, label: str) -> Span | None:
         start, end = _after_dateline(doc, ent.start, ent.end), ent.end
+        if label == "ORG" and end - start > 2 and doc[start].text in _NAME_OPENERS and doc[start + 1].lower_ == "of":
+            start += 2  # "Shares of Namibian Critical Metals jumped"
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct
                                or (label == "PERSON" and doc[start].lower_ in _HONORIFICS)):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}
                                or (label == "ORG" and end - start > 2 and doc[end - 1].lower_ in {"of", "the"})):
             end -= 1  # "Ministry of Territorial Administration of the" (the country is cut off after it)
         opened = [i for i in range(start + 1, end) if doc[i].text == "("]
@@ -457,12 +582,26 @@ class EntityMerger:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "the Almaty-based institute"
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_TAILS - {"City"}:
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Victoria Falls" is no person
+        if label in {"PERSON", "ORG"} and ent[0].text in _STATE_OPENERS and len(ent) > 1:
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Republika Srpska" is no person
+        if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ == "at" \
+                and doc[ent.start - 1].head.lemma_ in _GATHERING_VERBS \
+                and not (ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}):
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "signed at Qasr Al Watan"
+        if label in {"PERSON", "ORG"} and len(ent) == 2 and ent[-1].text == "State" and ent[0].pos_ == "PROPN" \
+                and ent[0].text not in {"Islamic", "Secretary", "Department"}:
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "Kachin State", "Wa State"
         if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in _COMPANY_NOUNS:
             return Span(doc, ent.start, ent.end, label="ORG", span_id="")  # "state miner Tau-Ken Samruk"
+        if label in {"ORG", "LOCATION"} and _bylined(doc, ent):
+            return Span(doc, ent.start, ent.end, label="PERSON", span_id="")  # "By Ingrid Lunde | Nordic Affairs Review"
         if label == "LOCATION" and any(t.like_num or any(c.isdigit() for c in t.text) for t in ent):
             return None
         if label in {"PERSON", "ORG"} and ent[-1].text not in _ORG_WORDS and _placed_by_context(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")
+        if label in {"PERSON", "ORG"} and ent[-1].text not in _ORG_WORDS and ent.start > 0 \
+                and doc[ent.start - 1].lower_ in {"near", "outside", "above", "around"} and not ent.text.isupper():
+            return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "a copper cluster near Almalyk"
         if label in {"PERSON", "ORG"} and ent.text in places() and _place_context(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION", span_id="")  # "a separation plant at Kuantan"
         if label in {"PERSON", "ORG"} and ent[-1].text in _PLACE_WORDS:
@@ -487,7 +626,8 @@ class EntityMerger:
     def _portfolio_tail(doc: Doc, title: Span) -> Span:
         """``Minister of Energy and Minerals``, ``Minister for Energy, Business and Industry``,
         ``Vice Minister for Mining Affairs``: a portfolio title runs over a list of capitalised
-        portfolio words up to the person (or "of" and the country) that follows."""
+        portfolio words up to the person (or "of" and the country, a remit after "for", the sentence's
+        end) that follows ("represented by its Minister of Economy, Trade and Industry.")."""
         if title.id_ != "title:country" or not doc[title.end - 1].is_title \
                 or doc[title.end - 1].lower_ in {"minister", "secretary", "commissioner", "adviser", "advisor"}:
             return title
@@ -508,7 +648,7 @@ class EntityMerger:
             return title
         after = doc[end:end + 2]
         follows = len(after) > 0 and (
-            after[0].ent_type_ == "PERSON" or after[0].lower_ == "of"
+            after[0].ent_type_ == "PERSON" or after[0].lower_ in {"of", "for"} or after[0].text in {".", ";"}
             or (after[0].text == "," and len(after) > 1 and (after[1].ent_type_ == "PERSON" or after[1].is_title))
             or (after[0].is_title and after[0].ent_type_ not in _RULER_LABELS))
         if not follows:
@@ -714,6 +854,59 @@ def _placed_by_context(doc: Doc, ent: Span) -> bool:
     return prep.lower_ in {"in", "at", "near"} and site.lower_ in _SITE_NOUNS and site.pos_ == "NOUN"
 
 
+def _bylined(doc: Doc, ent: Span) -> bool:
+    """"By Nadia Benali", "(Reporting by Tomasz Wrona in Warsaw …": two or three capitalised words
+    after a byline's "By" (or "Reporting by") are a writer's name, unless they end in a company, an
+    outlet's or a desk's word ("By Coast Observer Reporter")."""
+    if ent.start == 0 or not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
+        return False
+    by = doc[ent.start - 1]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if by.lower_ != "by" or ent[-1].text in _ORG_WORDS or _BYLINE_DESKS & {ent[-1].lower_, after}:
+        return False
+    return by.is_sent_start or (by.i > 0 and doc[by.i - 1].lower_ in {"reporting", "editing", "writing", "written"})
+
+
+def _site_named(doc: Doc, name: Span) -> bool:
+    """Whether the words around this occurrence of a name make it a mining site's: a site noun after
+    it ("the Nui Phao mine", "Reko Diq copper and gold project"), in apposition ("Makuutu, the deposit
+    that …"), before it with "at"/"in"/"near" ("deposits at Kangankunde", "mines at Bor and
+    Majdanpek"), or "Salar de" opening it."""
+    if name[0].text in _SITE_OPENERS or (name.start >= 2 and doc[name.start - 2].text in _SITE_OPENERS):
+        return True
+    if name.start >= 1 and (doc[name.start - 1].is_title or doc[name.start - 1].ent_type_ in {"ORG", "PERSON"}) \
+            and not doc[name.start - 1].is_sent_start:
+        return False  # a part of a longer name ("Arctic Critical Metals")
+    i = name.end
+    if i + 1 < len(doc) and doc[i].lower_ in {"'s", "’s"} \
+            and doc[i + 1].lower_ in {"developer", "developers", "owner", "owners", "operator", "operators"}:
+        return True  # "Tanbreez's developer, Arctic Critical Metals"
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"the", "a", "an"}:
+        i += 2  # "Oyu Tolgoi, the vast mine in the South Gobi"
+    start = i
+    while i < start + 4 and i < len(doc) and doc[i].lower_ not in _SITE_NAME_NOUNS and (
+            doc[i].ent_type_ == "MINERAL" or doc[i].text in {"-", "and", "'s", "’s"}
+            or (doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"})):
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _SITE_NAME_NOUNS and doc[i].is_lower and doc[i].pos_ == "NOUN":
+        return True
+    root = name.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head  # "at Bor and Majdanpek"
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"at", "in", "near"}:
+        return False
+    # "deposits at Khalzan Buregtei" (the parser may hang "at" from the verb)
+    return any(t.lower_ in _SITE_NAME_NOUNS and t.pos_ == "NOUN" for t in (prep.head, doc[prep.i - 1]))
+
+
+# A name opening with "Republic" in another language is a state or a part of one ("Republika Srpska").
+_STATE_OPENERS = {"Republika", "Republica", "República", "Republik", "Republique", "République", "Repubblica"}
+# Verbs whose "at" names where a thing happened: a person's name there is the venue's ("the agreement was
+# signed at Qasr Al Watan", "met … at Jubilee House").
+_GATHERING_VERBS = {"sign", "meet", "hold", "host", "gather", "receive", "welcome", "convene", "announce", "speak"}
+# Last words of a byline that names a desk, not a writer ("By Staff Reporter").
+_BYLINE_DESKS = {"reporter", "reporters", "correspondent", "correspondents", "desk", "bureau", "staff", "editor", "editors"}
 # Words a preposition hangs from when its object is an organisation, not a place ("a stake in
 # Vulcan", "an analyst at Vale").
 _HOLDING_HEADS = {"stake", "interest", "share", "shares", "holding", "invest", "investment", "investor", "position",

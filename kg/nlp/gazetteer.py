@@ -86,7 +86,11 @@ def countries() -> tuple[Country, ...]:
 
 @lru_cache(maxsize=1)
 def _by_code() -> dict[str, Country]:
-    return {country.code: country for country in countries()}
+    # the first entry of a code is the state ("United Kingdom", not "Wales", also GB in countryinfo)
+    found: dict[str, Country] = {}
+    for country in countries():
+        found.setdefault(country.code, country)
+    return found
 
 
 def country_by_code(code: str) -> Country:
@@ -207,6 +211,13 @@ def appositive_titles() -> frozenset[str]:
     return frozenset(t.casefold() for t in _json("titles.json")["appositive_titles"])
 
 
+def _with_capitals(name: str) -> list[str]:
+    """A country's or a capital's name, and the same in capitals where a dateline or a heading
+    writes it so ("BAMAKO, 26 February", "WHY MYANMAR?"); not a short one, which may be an acronym."""
+    upper = name.upper()
+    return [name, upper] if upper != name and len(name) >= 4 and name.replace(" ", "").isalpha() else [name]
+
+
 def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Patterns for two entity rulers: case-sensitive names, and lower-cased minerals/titles.
 
@@ -221,11 +232,11 @@ def ruler_patterns() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         for name in names:
             if name in _AMBIGUOUS_NAMES:
                 continue
-            exact.append({"label": "COUNTRY", "pattern": name, "id": key})
+            exact += [{"label": "COUNTRY", "pattern": form, "id": key} for form in _with_capitals(name)]
         for demonym in country.demonyms:
             exact.append({"label": "DEMONYM", "pattern": demonym, "id": key})
         for capital in country.capitals:
-            exact.append({"label": "CITY", "pattern": capital, "id": key})
+            exact += [{"label": "CITY", "pattern": form, "id": key} for form in _with_capitals(capital)]
     for org in organizations():
         for alias in [org["label"], *org.get("aliases", [])]:
             exact.append({"label": "ORG", "pattern": alias, "id": f"org:{org['key']}"})
