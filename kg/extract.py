@@ -207,18 +207,8 @@ def collect_mentions(state: _State) -> None:
     names -= {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
     surnames = {ent[k:].text for ent in state.ents if ent.label_ == "PERSON" and len(ent) > 2 for k in range(1, len(ent) - 1)}
     named_as = _names_typed_elsewhere(state.ents)
-    governments: list[tuple[int, int]] = []
     for ent in state.ents:
         label = ent.label_
-        if label == "ORG" and not ent.ent_id_ and (government := _government_of(ent)) is not None:
-            # "the Government of Ghana" is Ghana; "the Ministry of Mines, Government of India" is a ministry
-            # and India (the gazetteer took the country out of the NER's organisation)
-            governments.append(government)
-            ent = ent.doc[ent.start:government[0]]
-            while len(ent) and (ent[-1].is_punct or ent[-1].lower_ == "the"):
-                ent = ent[:-1]
-            if not len(ent):
-                continue
         if label in {"ORG", "LOCATION", "PERSON"} and not ent.ent_id_ and named_as.get(ent.text, label) != label:
             label = named_as[ent.text]  # "Lusolitio" after "Lusolitio Mineracao" (the NER called it a place)
         if label in {"ORG", "LOCATION"} and len(ent) == 1 and ent.text in names:
@@ -265,10 +255,6 @@ def collect_mentions(state: _State) -> None:
         else:
             continue
         _register(state, ent, mention)
-    for government, country in governments:
-        if (mention := state.by_token.get(country)) is not None and mention.type == "Country":
-            for i in range(government, country):
-                state.by_token[i] = mention
     collect_acronyms(state)
     collect_surnames(state, names)
     collect_unnamed_events(state)
@@ -350,18 +336,6 @@ def collect_event_places(state: _State) -> None:
             text = _place_label(span.text)
             _register(state, span, _mention(span, "Location", state.sentence_of[j], f"location:{_slug(text)}", role="place"))
             break
-
-
-def _government_of(ent: Any) -> tuple[int, int] | None:
-    """(the "Government" word, the country) of an organisation name that ends in "Government of"
-    or "Government" right before "of" and a country."""
-    doc = ent.doc
-    for government, country in ((ent.end - 2, ent.end), (ent.end - 1, ent.end + 1)):
-        if (ent.start <= government and doc[government].lower_ == "government" and government + 1 < len(doc)
-                and doc[government + 1].lower_ == "of" and country < len(doc)
-                and doc[country].ent_type_ == "COUNTRY" and doc[country].ent_iob_ == "B"):
-            return government, country
-    return None
 
 
 def _register(state: _State, span: Any, mention: Mention) -> None:

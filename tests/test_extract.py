@@ -1227,7 +1227,7 @@ def test_extract_the_government_of_a_country_is_the_country_and_a_ministry_keeps
                                 "and the Government of Namibia.", id="t", published="2026-03-10")
     found = extract(make_nlp()(article.text), article)
     assert {(m.type, m.text) for m in found.mentions if m.type in {"Organization", "Country"}} == {
-        ("Organization", "Ministry of Energy"), ("Country", "Zambia"), ("Country", "Namibia")}
+        ("Organization", "Ministry of Energy"), ("Country", "Government of Zambia"), ("Country", "Government of Namibia")}
 
 
 def test_extract_deals_a_memorandum_of_understanding_is_named_with_what_it_is_on() -> None:
