@@ -35,8 +35,8 @@ def test_dev_articles_macro_scores(report) -> None:
     entity_f1 = sum(r["entities"]["f1"] for r in rows) / len(rows)
     relation_f1 = sum(r["relations"]["f1"] for r in rows) / len(rows)
     modality = sum(r["modality_accuracy"] for r in rows) / len(rows)
-    assert entity_f1 >= 0.85, entity_f1
-    assert relation_f1 >= 0.70, relation_f1
+    assert entity_f1 >= 0.93, entity_f1
+    assert relation_f1 >= 0.84, relation_f1
     assert modality >= 0.90, modality
 
 
@@ -56,11 +56,15 @@ def test_dev_articles_precision_rises_with_confidence(report) -> None:
     assert tp7 / (tp7 + fp7) >= tp0 / (tp0 + fp0)
 
 
-@pytest.mark.parametrize(("folder", "entity_floor", "relation_floor"), [("holdout", 0.75, 0.50), ("fresh", 0.75, 0.60), ("fresh2", 0.88, 0.62), ("fresh3", 0.80, 0.56), ("fresh4", 0.86, 0.77), ("fresh5", 0.94, 0.84), ("fresh6", 0.86, 0.78), ("fresh7", 0.87, 0.79), ("fresh8", 0.90, 0.88), ("fresh9", 0.86, 0.79), ("fresh10", 0.88, 0.69), ("fresh11", 0.86, 0.65)])
+@pytest.mark.parametrize(("folder", "entity_floor", "relation_floor"), [
+    ("holdout", 0.89, 0.66), ("fresh", 0.93, 0.76), ("fresh2", 0.93, 0.73), ("fresh3", 0.92, 0.79),
+    ("fresh4", 0.93, 0.84), ("fresh5", 0.94, 0.87), ("fresh6", 0.92, 0.84), ("fresh7", 0.93, 0.90),
+    ("fresh8", 0.93, 0.92), ("fresh9", 0.91, 0.82), ("fresh10", 0.93, 0.78), ("fresh11", 0.88, 0.69)])
 def test_other_voices_no_polarity_error_and_a_floor(folder: str, entity_floor: float, relation_floor: float) -> None:
-    """tests/holdout, tests/fresh, tests/fresh2 … tests/fresh7 and tests/fresh8: articles in other outlets' voices, each measured before any rule
-    saw them (docs/quality.md gives those first figures); a regression floor, and never a flipped
-    polarity."""
+    """tests/holdout, tests/fresh, tests/fresh2 … tests/fresh11: articles in other outlets' voices, each
+    measured before any rule saw them (docs/quality.md gives those first figures); a regression floor
+    about 0.03 under today's figures, and never a flipped polarity. tests/fresh12 has no floor: it is
+    kept blind."""
     import evaluate
 
     scorer = SHARED / "eval" / "score.py"
