@@ -7,6 +7,7 @@ import pytest
 
 import kg
 from kg.nlp.gazetteer import countries, fold_name, leaders
+from test_outlets import types_of
 
 
 def _positions(text: str) -> set[tuple[str, str]]:
@@ -63,18 +64,9 @@ def test_a_title_that_names_its_country_is_no_alias_of_it_either() -> None:
     assert "Secretary of State" not in result.entity("United States").aliases
 
 
-def _types(text: str) -> dict[str, str]:
-    from kg.extract import extract
-    from kg.ingest import article_from_text
-    from kg.nlp.pipeline import make_nlp
-
-    article = article_from_text(text, id="t", published="2026-04-14")
-    return {m.text: m.type for m in extract(make_nlp()(article.text), article).mentions}
-
-
 def test_a_known_office_holder_is_a_person_whatever_the_model_says() -> None:
     # the small model reads "Bahlil Lahadalia" as a place and "Adolfo Urso" not at all
-    found = _types("Bahlil Lahadalia told reporters in Jakarta that nickel ore exports would stay banned, "
+    found = types_of("Bahlil Lahadalia told reporters in Jakarta that nickel ore exports would stay banned, "
                    "while Adolfo Urso spoke in Rome.")
     assert found.get("Bahlil Lahadalia") == "Person"
     assert found.get("Adolfo Urso") == "Person"
@@ -82,6 +74,6 @@ def test_a_known_office_holder_is_a_person_whatever_the_model_says() -> None:
 
 def test_a_known_name_after_a_long_title_keeps_its_own_words() -> None:
     # the title's last word is no given name of a person the gazetteer knows whole
-    found = _types("The plan was shown to European Commissioner for Industrial Strategy Stephane Sejourne in Athens.")
+    found = types_of("The plan was shown to European Commissioner for Industrial Strategy Stephane Sejourne in Athens.")
     assert found.get("Stephane Sejourne") == "Person"
     assert "Strategy Stephane Sejourne" not in found
